@@ -60,7 +60,7 @@ public final class BoltzmannDistribution {
         this.logZ = -eMin / temperature + lse;
         this.freeEnergy = eMin - temperature * lse;
 
-        this.logProbabilities = new double[n];
+        this.logProbabilities = logits; // shifted in place below: log p_i = logit_i - lse
         this.probabilities = new double[n];
         double s = 0.0;
         double excess = 0.0;
