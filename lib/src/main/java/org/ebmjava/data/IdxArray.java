@@ -31,10 +31,13 @@ public final class IdxArray {
      * @throws IllegalArgumentException If the rank, a dim, or the data length is wrong.
      */
     public IdxArray(int[] dims, byte[] data) {
-        this(checkDims(dims).clone(), Objects.requireNonNull(data, "data").clone(), true);
+        this(checkDims(dims).clone(), Objects.requireNonNull(data, "data").clone(), Ownership.OWNED);
     }
 
-    private IdxArray(int[] dims, byte[] data, boolean checked) {
+    /** Marks the private constructor, whose arrays are already owned by the new instance. */
+    private enum Ownership { OWNED }
+
+    private IdxArray(int[] dims, byte[] data, Ownership owned) {
         long count = product(dims);
         if (data.length != count) {
             throw new IllegalArgumentException("data: expected " + count + " bytes for dims " + format(dims)
@@ -46,7 +49,7 @@ public final class IdxArray {
 
     /** Wraps arrays without copying; for readers that own freshly allocated arrays. */
     static IdxArray wrap(int[] dims, byte[] data) {
-        return new IdxArray(checkDims(dims), data, true);
+        return new IdxArray(checkDims(dims), Objects.requireNonNull(data, "data"), Ownership.OWNED);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ebmjava.data;
 
 import java.io.BufferedInputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -111,15 +112,21 @@ public final class IdxReader {
         int b1 = buffered.read();
         buffered.reset();
         boolean gzip = b0 == 0x1f && b1 == 0x8b;
-        try {
-            InputStream content = gzip ? new GZIPInputStream(buffered, 1 << 16) : buffered;
+        if (!gzip) {
+            return parse(buffered, sourceName);
+        }
+        // Closing the GZIPInputStream frees its native inflater; the shield keeps the caller's stream open.
+        InputStream shield = new FilterInputStream(buffered) {
+            @Override
+            public void close() {
+                // The caller owns the stream.
+            }
+        };
+        try (InputStream content = new GZIPInputStream(shield, 1 << 16)) {
             return parse(content, sourceName);
         } catch (IdxFormatException e) {
             throw e;
         } catch (ZipException | EOFException e) {
-            if (!gzip) {
-                throw e;
-            }
             throw new IdxFormatException(sourceName + ": corrupt or truncated gzip stream: " + e.getMessage(), e);
         }
     }
