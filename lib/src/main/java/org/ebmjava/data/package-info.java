@@ -1,0 +1,25 @@
+/**
+ * Data for the course: MNIST (bundled real subset, or full MNIST downloaded and verified) and toy 2D sets.
+ *
+ * <p>Members:
+ * <ul>
+ *   <li>{@link org.ebmjava.data.Mnist} - entry point: {@code bundled()} (10,000 real digits shipped in the jar,
+ *       checked by SHA-256) and {@code load(...)} (full MNIST from a cache or a mirror, else the bundled subset
+ *       with one printed note).</li>
+ *   <li>{@link org.ebmjava.data.MnistData} - an immutable labelled image set: float pixels in [0, 1], labels,
+ *       filters ({@code head}, {@code ofDigits}, {@code binarized}) and ND4J views.</li>
+ *   <li>{@link org.ebmjava.data.MnistSplit} - a train/test pair.</li>
+ *   <li>{@link org.ebmjava.data.IdxArray}, {@link org.ebmjava.data.IdxReader},
+ *       {@link org.ebmjava.data.IdxWriter}, {@link org.ebmjava.data.IdxFormatException} - the IDX file format
+ *       of unsigned bytes, gzipped or plain, with strict checks.</li>
+ *   <li>{@link org.ebmjava.data.VerifiedDownload} - download to a temporary file, check SHA-256, move into
+ *       place atomically.</li>
+ *   <li>{@link org.ebmjava.data.Toy2D} - two moons, rings, eight Gaussians, checkerboard and Swiss roll,
+ *       seeded, within about [-4, 4]^2.</li>
+ * </ul>
+ *
+ * <p>The bundled subset's provenance (source package, checksums, conversion and split rules, licence) is in
+ * {@code org/ebmjava/data/mnist/PROVENANCE.md}; the program that made it is
+ * {@code lib/tools/mnist-subset/BuildMnistSubset.java}.
+ */
+package org.ebmjava.data;
