@@ -11,6 +11,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Point2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -378,7 +379,7 @@ public final class Heatmap {
             }
             g.setColor(PlotStyle.FRAME);
             g.setStroke(new BasicStroke(1f));
-            g.drawRect(l.px, l.py, l.pw - 1, l.ph - 1);
+            frame(g, l.px, l.py, l.pw, l.ph);
             drawAxes(g, l);
             Shape clip = g.getClip();
             g.setClip(l.px, l.py, l.pw, l.ph);
@@ -587,6 +588,11 @@ public final class Heatmap {
         }
     }
 
+    /** Outlines exactly the border pixels of a w x h box (centred on pixel centres, so never blurred). */
+    private static void frame(Graphics2D g, int x, int y, int w, int h) {
+        g.draw(new Rectangle2D.Double(x + 0.5, y + 0.5, w - 1, h - 1));
+    }
+
     private static void drawVertical(Graphics2D g, String s, double baselineX, double centreY, FontMetrics fm) {
         AffineTransform saved = g.getTransform();
         g.translate(baselineX, centreY + fm.stringWidth(s) / 2.0);
@@ -603,7 +609,7 @@ public final class Heatmap {
         }
         g.setColor(PlotStyle.FRAME);
         g.setStroke(new BasicStroke(1f));
-        g.drawRect(bx, l.py, BAR_WIDTH - 1, l.ph - 1);
+        frame(g, bx, l.py, BAR_WIDTH, l.ph);
         FontMetrics tick = g.getFontMetrics(PlotStyle.TICK_FONT);
         g.setFont(PlotStyle.TICK_FONT);
         String[] bl = AxisTicks.labels(l.barTicks);
