@@ -1,9 +1,13 @@
 package org.ebmjava.landscape;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.random.RandomGenerator;
 
-/** Parameter checks and formatting of parameters in names ("2", "0.999": no trailing zeros). */
+/**
+ * Parameter checks and formatting of parameters in names: at most 6 significant digits, no trailing zeros ("2",
+ * "0.999", "0.996552").
+ */
 final class Params {
 
     private Params() {}
@@ -15,7 +19,7 @@ final class Params {
         if (v == 0.0) {
             return "0";
         }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).round(new MathContext(6)).stripTrailingZeros().toPlainString();
     }
 
     static void requireFinite(double v, String name) {

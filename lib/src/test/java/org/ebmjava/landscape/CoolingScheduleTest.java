@@ -69,6 +69,7 @@ class CoolingScheduleTest {
         assertEquals("constant(T=0)", CoolingSchedule.constant(0.0).name());
         assertEquals("polynomial(T0=1.5, p=1)", CoolingSchedule.polynomial(1.5, 1.0).name());
         assertEquals("linear(T0=10)", CoolingSchedule.linear(10.0).name());
+        assertEquals("exponential(T0=10, a=0.996552)", CoolingSchedule.exponential(10.0, 0.9965520801347684).name());
         assertEquals("logarithmic(c=3)", CoolingSchedule.logarithmic(3.0).name());
     }
 
