@@ -1,0 +1,69 @@
+package org.ebmjava.exercises;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.ebmjava.exercises.ex01.BoltzmannProbabilities;
+import org.ebmjava.exercises.ex01.BoltzmannProbabilitiesChecks;
+import org.ebmjava.exercises.ex01.FreeEnergy;
+import org.ebmjava.exercises.ex01.FreeEnergyChecks;
+import org.ebmjava.exercises.ex01.LangevinStep;
+import org.ebmjava.exercises.ex01.LangevinStepChecks;
+
+/** The registry of every exercise in the course, in notebook order. */
+public final class Exercises {
+    private static final Map<String, Exercise> ALL = new LinkedHashMap<>();
+
+    static {
+        add(new Exercise("01.1", "Boltzmann probabilities with log-sum-exp",
+                BoltzmannProbabilities.class, BoltzmannProbabilitiesChecks.class, 3));
+        add(new Exercise("01.2", "Free energy F = -T log Z",
+                FreeEnergy.class, FreeEnergyChecks.class, 3));
+        add(new Exercise("01.3", "One step of thermal gradient descent (Langevin)",
+                LangevinStep.class, LangevinStepChecks.class, 3));
+    }
+
+    private Exercises() {}
+
+    private static void add(Exercise e) {
+        if (ALL.putIfAbsent(e.id(), e) != null) {
+            throw new IllegalStateException("duplicate exercise id " + e.id());
+        }
+    }
+
+    /**
+     * Looks up an exercise.
+     *
+     * @param id The id, e.g. {@code "01.2"}.
+     * @return The exercise.
+     * @throws IllegalArgumentException If no exercise has this id; the message lists the known ids.
+     */
+    public static Exercise get(String id) {
+        Exercise e = ALL.get(id);
+        if (e == null) {
+            throw new IllegalArgumentException("unknown exercise id '" + id + "'; known ids: " + ALL.keySet());
+        }
+        return e;
+    }
+
+    /**
+     * Every exercise, in notebook order.
+     *
+     * @return An unmodifiable list.
+     */
+    public static List<Exercise> all() {
+        return List.copyOf(ALL.values());
+    }
+
+    /**
+     * The exercises of one notebook.
+     *
+     * @param notebook The notebook number, 1 to 10.
+     * @return An unmodifiable list, possibly empty.
+     */
+    public static List<Exercise> ofNotebook(int notebook) {
+        String prefix = String.format("%02d.", notebook);
+        return Collections.unmodifiableList(ALL.values().stream().filter(e -> e.id().startsWith(prefix)).toList());
+    }
+}
