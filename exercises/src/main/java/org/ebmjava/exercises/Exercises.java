@@ -10,6 +10,14 @@ import org.ebmjava.exercises.ex01.FreeEnergy;
 import org.ebmjava.exercises.ex01.FreeEnergyChecks;
 import org.ebmjava.exercises.ex01.LangevinStep;
 import org.ebmjava.exercises.ex01.LangevinStepChecks;
+import org.ebmjava.exercises.ex02.AsyncSweep;
+import org.ebmjava.exercises.ex02.AsyncSweepChecks;
+import org.ebmjava.exercises.ex02.HopfieldEnergy;
+import org.ebmjava.exercises.ex02.HopfieldEnergyChecks;
+import org.ebmjava.exercises.ex03.MetropolisAcceptance;
+import org.ebmjava.exercises.ex03.MetropolisAcceptanceChecks;
+import org.ebmjava.exercises.ex03.UnitConditional;
+import org.ebmjava.exercises.ex03.UnitConditionalChecks;
 
 /** The registry of every exercise in the course, in notebook order. */
 public final class Exercises {
@@ -22,6 +30,12 @@ public final class Exercises {
                 FreeEnergy.class, FreeEnergyChecks.class, 3));
         add(new Exercise("01.3", "One step of thermal gradient descent (Langevin)",
                 LangevinStep.class, LangevinStepChecks.class, 3));
+        add(new Exercise("02.1", "Hopfield energy", HopfieldEnergy.class, HopfieldEnergyChecks.class, 2));
+        add(new Exercise("02.2", "One asynchronous update sweep", AsyncSweep.class, AsyncSweepChecks.class, 3));
+        add(new Exercise("03.1", "Conditional probability of one unit", UnitConditional.class,
+                UnitConditionalChecks.class, 3));
+        add(new Exercise("03.2", "Metropolis acceptance", MetropolisAcceptance.class,
+                MetropolisAcceptanceChecks.class, 2));
     }
 
     private Exercises() {}

@@ -4,6 +4,10 @@ import java.util.Map;
 import org.ebmjava.exercises.ex01.BoltzmannProbabilities;
 import org.ebmjava.exercises.ex01.FreeEnergy;
 import org.ebmjava.exercises.ex01.LangevinStep;
+import org.ebmjava.exercises.ex02.AsyncSweep;
+import org.ebmjava.exercises.ex02.HopfieldEnergy;
+import org.ebmjava.exercises.ex03.MetropolisAcceptance;
+import org.ebmjava.exercises.ex03.UnitConditional;
 
 /**
  * Reference solutions, one per exercise.
@@ -64,9 +68,69 @@ public final class References {
         // END SOLUTION 01.3
     };
 
+    static final HopfieldEnergy EX02_1 = (weights, biases, state) -> {
+        // BEGIN SOLUTION 02.1
+        double e = 0;
+        for (int i = 0; i < state.length; i++) {
+            double field = 0;                          // sum_j W_ij s_j
+            for (int j = 0; j < state.length; j++) {
+                field += weights[i][j] * state[j];
+            }
+            e -= 0.5 * state[i] * field + biases[i] * state[i];
+        }
+        return e;
+        // END SOLUTION 02.1
+    };
+
+    static final AsyncSweep EX02_2 = (weights, biases, state, order) -> {
+        // BEGIN SOLUTION 02.2
+        int flips = 0;
+        for (int i : order) {
+            double h = biases[i];
+            for (int j = 0; j < state.length; j++) {
+                h += weights[i][j] * state[j];         // uses spins already updated in this sweep
+            }
+            int next = h > 0 ? 1 : h < 0 ? -1 : state[i];
+            if (next != state[i]) {
+                state[i] = next;
+                flips++;
+            }
+        }
+        return flips;
+        // END SOLUTION 02.2
+    };
+
+    static final UnitConditional EX03_1 = (weights, biases, state, i, temperature) -> {
+        // BEGIN SOLUTION 03.1
+        double field = biases[i];
+        for (int j = 0; j < state.length; j++) {
+            if (j != i) {
+                field += weights[i][j] * state[j];
+            }
+        }
+        return 1.0 / (1.0 + Math.exp(-field / temperature));   // exp overflow gives 1/inf = 0: no NaN
+        // END SOLUTION 03.1
+    };
+
+    static final MetropolisAcceptance EX03_2 = (deltaE, temperature, u) -> {
+        // BEGIN SOLUTION 03.2
+        if (deltaE <= 0) {
+            return true;
+        }
+        if (temperature == 0) {
+            return false;
+        }
+        return u < Math.exp(-deltaE / temperature);
+        // END SOLUTION 03.2
+    };
+
     /** Every reference, by exercise id. */
     static final Map<String, Object> ALL = Map.of(
             "01.1", EX01_1,
             "01.2", EX01_2,
-            "01.3", EX01_3);
+            "01.3", EX01_3,
+            "02.1", EX02_1,
+            "02.2", EX02_2,
+            "03.1", EX03_1,
+            "03.2", EX03_2);
 }

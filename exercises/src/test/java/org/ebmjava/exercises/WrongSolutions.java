@@ -4,6 +4,10 @@ import java.util.Map;
 import org.ebmjava.exercises.ex01.BoltzmannProbabilities;
 import org.ebmjava.exercises.ex01.FreeEnergy;
 import org.ebmjava.exercises.ex01.LangevinStep;
+import org.ebmjava.exercises.ex02.AsyncSweep;
+import org.ebmjava.exercises.ex02.HopfieldEnergy;
+import org.ebmjava.exercises.ex03.MetropolisAcceptance;
+import org.ebmjava.exercises.ex03.UnitConditional;
 
 /**
  * Plausible wrong solutions (the mistakes learners make), one per exercise: the checks must catch each.
@@ -43,8 +47,56 @@ final class WrongSolutions {
         return next;
     };
 
+    /** Missing the factor 1/2: counts every pair twice. */
+    static final HopfieldEnergy EX02_1 = (weights, biases, state) -> {
+        double e = 0;
+        for (int i = 0; i < state.length; i++) {
+            e -= biases[i] * state[i];
+            for (int j = 0; j < state.length; j++) {
+                e -= weights[i][j] * state[i] * state[j];
+            }
+        }
+        return e;
+    };
+
+    /** Synchronous update: every field computed from the old state. */
+    static final AsyncSweep EX02_2 = (weights, biases, state, order) -> {
+        int[] old = state.clone();
+        int flips = 0;
+        for (int i : order) {
+            double h = biases[i];
+            for (int j = 0; j < old.length; j++) {
+                h += weights[i][j] * old[j];
+            }
+            int next = h > 0 ? 1 : h < 0 ? -1 : old[i];
+            if (next != state[i]) {
+                state[i] = next;
+                flips++;
+            }
+        }
+        return flips;
+    };
+
+    /** Forgets the temperature. */
+    static final UnitConditional EX03_1 = (weights, biases, state, i, temperature) -> {
+        double field = biases[i];
+        for (int j = 0; j < state.length; j++) {
+            if (j != i) {
+                field += weights[i][j] * state[j];
+            }
+        }
+        return 1.0 / (1.0 + Math.exp(-field));
+    };
+
+    /** Sign error in the exponent: exp(+dE/T) is at least 1 for uphill moves, so every move is accepted. */
+    static final MetropolisAcceptance EX03_2 = (deltaE, temperature, u) -> u < Math.min(1, Math.exp(deltaE / temperature));
+
     static final Map<String, Object> ALL = Map.of(
             "01.1", EX01_1,
             "01.2", EX01_2,
-            "01.3", EX01_3);
+            "01.3", EX01_3,
+            "02.1", EX02_1,
+            "02.2", EX02_2,
+            "03.1", EX03_1,
+            "03.2", EX03_2);
 }
