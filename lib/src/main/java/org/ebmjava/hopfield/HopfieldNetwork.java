@@ -9,9 +9,9 @@ import java.util.random.RandomGenerator;
  * self-coupling and optional biases.
  *
  * <p>Energy (returned as E, lower is more stable, never -E):
- * <pre>
+ * <blockquote>
  *   E(s) = -1/2 &sum;<sub>i,j</sub> W<sub>ij</sub> s<sub>i</sub> s<sub>j</sub> - &sum;<sub>i</sub> b<sub>i</sub> s<sub>i</sub>
- * </pre>
+ * </blockquote>
  * Local field: h<sub>i</sub>(s) = &sum;<sub>j</sub> W<sub>ij</sub> s<sub>j</sub> + b<sub>i</sub>. The update
  * rule is s<sub>i</sub> &larr; sign(h<sub>i</sub>) with sign(0) = keep the current value, where
  * |h<sub>i</sub>| &le; {@link #TIE_TOLERANCE} counts as 0. Because W is
@@ -85,9 +85,9 @@ public final class HopfieldNetwork {
      * Stores patterns with the Hebbian (outer-product) rule.
      *
      * <p>Performs the following operation, with zero biases:
-     * <pre>
+     * <blockquote>
      *   W<sub>ij</sub> = (1/N) &sum;<sub>&mu;</sub> &xi;<sup>&mu;</sup><sub>i</sub> &xi;<sup>&mu;</sup><sub>j</sub>  for i &ne; j,   W<sub>ii</sub> = 0
-     * </pre>
+     * </blockquote>
      * For random patterns, recall breaks down near the load P/N &asymp; 0.138 (Amit, Gutfreund and
      * Sompolinsky 1985).
      *
@@ -112,10 +112,10 @@ public final class HopfieldNetwork {
      *
      * <p>Starting from W = 0, each pattern &xi; = &xi;<sup>&nu;</sup> in list order updates every
      * pair i &ne; j from the previous weights:
-     * <pre>
+     * <blockquote>
      *   W<sub>ij</sub> &larr; W<sub>ij</sub> + (1/N) (&xi;<sub>i</sub> &xi;<sub>j</sub> - &xi;<sub>i</sub> h<sub>ji</sub> - h<sub>ij</sub> &xi;<sub>j</sub>),
      *   h<sub>ij</sub> = &sum;<sub>k &ne; i, j</sub> W<sub>ik</sub> &xi;<sub>k</sub>
-     * </pre>
+     * </blockquote>
      * The update is symmetric in i and j. The diagonal is kept at 0 (the course's convention), biases
      * are 0. For a single pattern h = 0, so the result equals {@link #hebbian(List)}. Cost O(P N<sup>2</sup>).
      *
