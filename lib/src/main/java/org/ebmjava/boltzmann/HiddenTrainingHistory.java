@@ -18,6 +18,8 @@ public record HiddenTrainingHistory(HiddenBoltzmannMachine model, double[] logLi
     /**
      * Validates and copies the history.
      *
+     * @param model The trained machine.
+     * @param logLikelihood The per-epoch log-likelihood. Not modified (copied).
      * @throws IllegalArgumentException If model or logLikelihood is null, or logLikelihood is empty.
      */
     public HiddenTrainingHistory {

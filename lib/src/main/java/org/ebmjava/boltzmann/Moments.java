@@ -19,6 +19,8 @@ public record Moments(double[] mean, double[][] correlation) {
     /**
      * Validates and copies the moments.
      *
+     * @param mean The means, length n. Not modified (copied).
+     * @param correlation The n &times; n correlations. Not modified (copied).
      * @throws IllegalArgumentException If an array is null, empty or ragged, the sizes disagree or
      *     an entry is not finite.
      */

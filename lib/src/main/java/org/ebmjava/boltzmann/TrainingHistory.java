@@ -20,6 +20,8 @@ public record TrainingHistory(BoltzmannMachine model, double[] logLikelihood) {
     /**
      * Validates and copies the history.
      *
+     * @param model The trained machine.
+     * @param logLikelihood The per-epoch log-likelihood. Not modified (copied).
      * @throws IllegalArgumentException If model or logLikelihood is null, or logLikelihood is empty.
      */
     public TrainingHistory {
