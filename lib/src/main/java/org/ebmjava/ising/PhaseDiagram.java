@@ -145,7 +145,9 @@ public final class PhaseDiagram {
      * points T<sub>k</sub> &lt; T<sub>k+1</sub> with d<sub>k</sub> &le; 0 &le; d<sub>k+1</sub> (not
      * both 0) and found by linear interpolation, T<sub>k</sub> + (T<sub>k+1</sub> - T<sub>k</sub>)
      * d<sub>k</sub> / (d<sub>k</sub> - d<sub>k+1</sub>). If statistical noise gives several such
-     * brackets, the one with the largest rise d<sub>k+1</sub> - d<sub>k</sub> wins. Rows with a NaN
+     * brackets, the one where the cumulants themselves are largest (the mean of the four values at the
+     * bracket's ends) wins: at the critical point U4 is about 0.61 for the 2D Ising model, whereas noise
+     * crossings occur deep in the disordered phase, where both curves are close to 0. Rows with a NaN
      * cumulant are skipped.
      *
      * @param scan A table with the columns {@value #L}, {@value #T} and {@value #BINDER}, as made
@@ -172,18 +174,19 @@ public final class PhaseDiagram {
         for (int k = 0; k < small[0].length; k++) {
             double d = small[1][k] - large[1][k];
             if (!Double.isNaN(d)) {
-                points.add(new double[] {small[0][k], d});
+                points.add(new double[] {small[0][k], d, small[1][k] + large[1][k]});
             }
         }
         double best = Double.NaN;
-        double bestRise = -1.0;
+        double bestLevel = Double.NEGATIVE_INFINITY;
         for (int k = 0; k + 1 < points.size(); k++) {
             double t0 = points.get(k)[0];
             double d0 = points.get(k)[1];
             double t1 = points.get(k + 1)[0];
             double d1 = points.get(k + 1)[1];
-            if (d0 <= 0.0 && d1 >= 0.0 && d1 > d0 && d1 - d0 > bestRise) {
-                bestRise = d1 - d0;
+            double level = 0.25 * (points.get(k)[2] + points.get(k + 1)[2]);
+            if (d0 <= 0.0 && d1 >= 0.0 && d1 > d0 && level > bestLevel) {
+                bestLevel = level;
                 best = t0 + (t1 - t0) * d0 / (d0 - d1);
             }
         }
