@@ -344,7 +344,8 @@ public final class IsingSampler implements AutoCloseable {
 
     /**
      * Updates the sites with (row + col) % 2 == parity in rows [r0, r1) and returns the flip count.
-     * Branch-free: the flip bit is the sign of (uniform - threshold).
+     * The wrap-around columns 0 and L - 1 are peeled off so that the inner loop has no modulo and no
+     * branch; the flip bit is the sign of (uniform - threshold).
      */
     private long halfSweep(int parity, long sweepIndex, int r0, int r1) {
         final byte[] s = model.rawSpins();
@@ -354,20 +355,37 @@ public final class IsingSampler implements AutoCloseable {
         long flips = 0;
         for (int r = r0; r < r1; r++) {
             final int row = r * L;
-            final int up = (r == 0 ? L - 1 : r - 1) * L;
-            final int down = (r == L - 1 ? 0 : r + 1) * L;
-            for (int c = (r + parity) & 1; c < L; c += 2) {
+            final int up = (r == 0 ? L - 1 : r - 1) * L - row;
+            final int down = (r == L - 1 ? 0 : r + 1) * L - row;
+            int c = (r + parity) & 1;
+            if (c == 0) {
+                flips += update(s, thr, base, row, row + up, row + down, row + L - 1, row + 1);
+                c = 2;
+            }
+            for (; c < L - 1; c += 2) {
                 final int i = row + c;
-                final int left = c == 0 ? row + L - 1 : i - 1;
-                final int right = c == L - 1 ? row : i + 1;
                 final int si = s[i];
-                final int nb = s[up + c] + s[down + c] + s[left] + s[right];
+                final int nb = s[i + up] + s[i + down] + s[i - 1] + s[i + 1];
                 final long u = CounterRandom.mix64(base + i * CounterRandom.GOLDEN) >>> 11;
                 final int flip = (int) ((u - thr[nb + 4 + ((si + 1) >> 1)]) >>> 63);
                 s[i] = (byte) (si - 2 * si * flip);
                 flips += flip;
             }
+            if (c == L - 1) {
+                final int i = row + c;
+                flips += update(s, thr, base, i, i + up, i + down, i - 1, row);
+            }
         }
         return flips;
+    }
+
+    /** One update of site i with the given neighbour indices; returns 1 if it flipped, else 0. */
+    private static int update(byte[] s, long[] thr, long base, int i, int up, int down, int left, int right) {
+        final int si = s[i];
+        final int nb = s[up] + s[down] + s[left] + s[right];
+        final long u = CounterRandom.mix64(base + i * CounterRandom.GOLDEN) >>> 11;
+        final int flip = (int) ((u - thr[nb + 4 + ((si + 1) >> 1)]) >>> 63);
+        s[i] = (byte) (si - 2 * si * flip);
+        return flip;
     }
 }

@@ -58,7 +58,7 @@ public final class PhaseDiagram {
      * {@link IsingSampler} with that seed runs the whole anneal; results do not depend on the
      * number of threads ({@value #PARALLEL_MIN_SIZE} &le; L uses all processors). Field h = 0.
      *
-     * @param sizes Lattice sizes, each even and &ge; 2, no repeats. Not modified.
+     * @param sizes Lattice sizes, each even and &ge; 4, no repeats. Not modified.
      * @param temperatures Temperatures, each finite and &gt; 0, no repeats, any order. Not modified.
      * @param equilibrationSweeps Sweeps discarded at each temperature. Must be &ge; 0.
      * @param measurementSweeps Sweeps recorded at each temperature. Must be &ge; 1.
@@ -100,8 +100,8 @@ public final class PhaseDiagram {
             throw new IllegalArgumentException("rule must not be null");
         }
         for (int size : sizes) {
-            if (size < 2 || size % 2 != 0) {
-                throw new IllegalArgumentException("sizes must be even and >= 2, found " + size);
+            if (size < 4 || size % 2 != 0) {
+                throw new IllegalArgumentException("sizes must be even and >= 4, found " + size);
             }
         }
         IntColumn cl = IntColumn.create(L);
