@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>Energy (k<sub>B</sub> = 1, so energies and temperatures are dimensionless):
  * <pre>
- *   E(s) = -J &sum;<sub>&lt;ij&gt;</sub> s<sub>i</sub> s<sub>j</sub> - h &sum;<sub>i</sub> s<sub>i</sub>
+ *   E(s) = -J &sum;_{&lt;ij&gt;} s_i s_j - h &sum;_i s_i
  * </pre>
  * where &lt;ij&gt; runs over each nearest-neighbour bond once: the 2N bonds from every site to
  * its right and lower neighbour, with periodic boundaries (N = L<sup>2</sup>). Methods return E

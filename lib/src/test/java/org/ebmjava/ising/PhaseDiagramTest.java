@@ -102,7 +102,11 @@ class PhaseDiagramTest {
         double[] ts = {2.0, 3.0};
         Table a = PhaseDiagram.scan(new int[] {4}, ts, 10, 50, UpdateRule.METROPOLIS, 1);
         Table b = PhaseDiagram.scan(new int[] {4}, ts, 10, 50, UpdateRule.METROPOLIS, 1);
+        Table c = PhaseDiagram.scan(new int[] {4}, ts, 10, 50, UpdateRule.METROPOLIS, 1, 2);
         assertEquals(a.doubleColumn("energy").asList(), b.doubleColumn("energy").asList());
+        assertEquals(a.doubleColumn("binder").asList(), c.doubleColumn("binder").asList(), "threads must not matter");
+        assertThrows(IllegalArgumentException.class,
+                () -> PhaseDiagram.scan(new int[] {4}, ts, 10, 50, UpdateRule.METROPOLIS, 1, -2));
         assertThrows(IllegalArgumentException.class,
                 () -> PhaseDiagram.scan(new int[] {5}, ts, 10, 50, UpdateRule.METROPOLIS, 1));
         assertThrows(IllegalArgumentException.class,
