@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Threads: with threads &gt; 1 the sampler owns threads - 1 daemon worker threads (the calling
  * thread does the first block), so {@link #close} it when done, e.g. in try-with-resources. The
- * threads meet at a barrier after every half-sweep (spinning briefly, then yielding), so extra
+ * threads meet at a barrier after every half-sweep (spinning briefly, then parking), so extra
  * threads pay off for large lattices (L &ge; 128 or so) on otherwise idle cores; when other
  * processes keep the cores busy, threads = 1 is usually fastest. About 200 M updates/s per thread
  * on a 2020s x86 core. The sampler and its model are not thread-safe: do not call it from two
@@ -338,7 +338,7 @@ public final class IsingSampler implements AutoCloseable {
             for (int parity = 0; parity < 2; parity++) {
                 flips += halfSweep(parity, first + k, r0, r1);
                 if (barrier != null) {
-                    barrier.await();
+                    barrier.await(block);
                 }
             }
         }
