@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  *
  * <p>Energy (k<sub>B</sub> = 1, so energies and temperatures are dimensionless):
  * <pre>
- *   E(s) = -J &sum;<sub>&lt;ij&gt;</sub> s<sub>i</sub> s<sub>j</sub> - h &sum;<sub>i</sub> s<sub>i</sub>
+ *   E(s) = -J &sum;_{&lt;ij&gt;} s_i s_j - h &sum;_i s_i
  * </pre>
  * where &lt;ij&gt; runs over each nearest-neighbour bond once: the 2N bonds from every site to
  * its right and lower neighbour, with periodic boundaries (N = L<sup>2</sup>). Methods return E
@@ -18,10 +18,12 @@ import java.util.SplittableRandom;
  *
  * <p>Spins are stored row-major in a {@code byte[]}: site (row, col) has index row &middot; L + col.
  * L must be even so that the lattice splits into two checkerboard sublattices (sites with
- * row + col even and odd) whose sites have all their neighbours in the other sublattice. For L = 2
- * the left and right (and upper and lower) neighbours coincide, so each pair is joined by two bonds;
- * the formula above still holds. This class is not thread-safe; a running {@link IsingSampler}
- * writes into it.
+ * row + col even and odd) whose sites have all their neighbours in the other sublattice, and at
+ * least 4: on the 2 &times; 2 torus the left and right (and upper and lower) neighbours are the same
+ * spin, and checkerboard Metropolis sweeps there are not ergodic (a spin whose neighbours sum to 0
+ * flips with probability 1, so some pairs stay locked together; a run gives &lt;e&gt; = -1.71
+ * instead of the exact -1.60 at T = 2.5). This class is not thread-safe; a running
+ * {@link IsingSampler} writes into it.
  *
  * <pre>
  * Reference: E. Ising, "Beitrag zur Theorie des Ferromagnetismus", Z. Phys. 31, 1925.
@@ -39,14 +41,14 @@ public final class IsingModel {
     /**
      * Creates an L &times; L model in the field h with all spins +1.
      *
-     * @param L The linear size. Must be even and &ge; 2 (at most 46340, so that L<sup>2</sup> fits
-     *     in an int).
+     * @param L The linear size. Must be even and in [4, 46340] (so that L<sup>2</sup> fits in an
+     *     int).
      * @param h The external field h. Must be finite; positive favours s = +1.
      * @throws IllegalArgumentException If L or h is invalid.
      */
     public IsingModel(int L, double h) {
-        if (L < 2 || L % 2 != 0 || L > 46340) {
-            throw new IllegalArgumentException("L must be even and in [2, 46340], found " + L);
+        if (L < 4 || L % 2 != 0 || L > 46340) {
+            throw new IllegalArgumentException("L must be even and in [4, 46340], found " + L);
         }
         if (!Double.isFinite(h)) {
             throw new IllegalArgumentException("h must be finite, found " + h);
@@ -60,7 +62,7 @@ public final class IsingModel {
     /**
      * Creates an L &times; L model without field (h = 0) with all spins +1.
      *
-     * @param L The linear size. Must be even and &ge; 2.
+     * @param L The linear size. Must be even and &ge; 4.
      * @throws IllegalArgumentException If L is invalid.
      */
     public IsingModel(int L) {
@@ -70,7 +72,7 @@ public final class IsingModel {
     /**
      * Creates the ordered (ground) state: all spins +1, h = 0.
      *
-     * @param L The linear size. Must be even and &ge; 2.
+     * @param L The linear size. Must be even and &ge; 4.
      * @return A new model with E/N = -2 and m = 1.
      * @throws IllegalArgumentException If L is invalid.
      */
@@ -82,7 +84,7 @@ public final class IsingModel {
      * Creates a random (infinite-temperature) state: each spin +1 or -1 with probability 1/2,
      * independently, h = 0.
      *
-     * @param L The linear size. Must be even and &ge; 2.
+     * @param L The linear size. Must be even and &ge; 4.
      * @param seed The seed of a {@link SplittableRandom} that draws the spins in row-major order.
      * @return A new model.
      * @throws IllegalArgumentException If L is invalid.

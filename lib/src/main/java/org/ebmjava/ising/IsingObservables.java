@@ -6,9 +6,9 @@ package org.ebmjava.ising;
  * <p>With e = E/N and m = M/N the per-spin energy and signed magnetisation of a sample,
  * N = L<sup>2</sup> and &lt;.&gt; the average over the recorded samples:
  * <pre>
- *   specific heat per spin   c   = N (&lt;e<sup>2</sup>&gt; - &lt;e&gt;<sup>2</sup>) / T<sup>2</sup>
- *   susceptibility per spin  chi = N (&lt;m<sup>2</sup>&gt; - &lt;|m|&gt;<sup>2</sup>) / T
- *   Binder cumulant          U4  = 1 - &lt;m<sup>4</sup>&gt; / (3 &lt;m<sup>2</sup>&gt;<sup>2</sup>)
+ *   specific heat per spin   c   = N (&lt;e^2&gt; - &lt;e&gt;^2) / T^2
+ *   susceptibility per spin  chi = N (&lt;m^2&gt; - &lt;|m|&gt;^2) / T
+ *   Binder cumulant          U4  = 1 - &lt;m^4&gt; / (3 &lt;m^2&gt;^2)
  * </pre>
  * chi uses |m| because on a finite lattice without field &lt;m&gt; = 0 by symmetry; U4 tends to 2/3
  * in the ordered phase and to 0 in the disordered phase, and curves for different L cross near

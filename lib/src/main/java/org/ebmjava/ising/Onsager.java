@@ -9,8 +9,8 @@ package org.ebmjava.ising;
  *
  * <p>Internal energy per spin (Onsager), with &beta; = 1/T:
  * <pre>
- *   u(T) = -coth(2&beta;) [1 + (2/&pi;) (2 tanh<sup>2</sup>(2&beta;) - 1) K(k)],
- *   k = 2 sinh(2&beta;) / cosh<sup>2</sup>(2&beta;),
+ *   u(T) = -coth(2&beta;) [1 + (2/&pi;) (2 tanh^2(2&beta;) - 1) K(k)],
+ *   k = 2 sinh(2&beta;) / cosh^2(2&beta;),
  * </pre>
  * where K is the complete elliptic integral of the first kind. It is computed through the
  * arithmetic-geometric mean, K(k) = &pi; / (2 AGM(1, k')), k' = &radic;(1 - k<sup>2</sup>), and the

@@ -43,8 +43,8 @@ public final class PhaseDiagram {
     /** Column: standard error of |m|. */
     public static final String ABS_M_SE = "|m| se";
 
-    /** Lattices at least this large are swept on all available processors; smaller ones on one. */
-    public static final int PARALLEL_MIN_SIZE = 64;
+    /** Lattices at least this large are swept on all available processors by default; smaller ones on one. */
+    public static final int PARALLEL_MIN_SIZE = 128;
 
     private PhaseDiagram() {}
 
@@ -56,9 +56,10 @@ public final class PhaseDiagram {
      * sweeps ({@link IsingObservables#measure} with thin = 1), carrying the state over to the next,
      * lower temperature. The random start for L uses seed mix(seed, L), and one
      * {@link IsingSampler} with that seed runs the whole anneal; results do not depend on the
-     * number of threads ({@value #PARALLEL_MIN_SIZE} &le; L uses all processors). Field h = 0.
+     * number of threads (L &ge; {@value #PARALLEL_MIN_SIZE} uses all processors, smaller L one).
+     * Field h = 0.
      *
-     * @param sizes Lattice sizes, each even and &ge; 2, no repeats. Not modified.
+     * @param sizes Lattice sizes, each even and &ge; 4, no repeats. Not modified.
      * @param temperatures Temperatures, each finite and &gt; 0, no repeats, any order. Not modified.
      * @param equilibrationSweeps Sweeps discarded at each temperature. Must be &ge; 0.
      * @param measurementSweeps Sweeps recorded at each temperature. Must be &ge; 1.
@@ -69,6 +70,31 @@ public final class PhaseDiagram {
      */
     public static Table scan(int[] sizes, double[] temperatures, int equilibrationSweeps, int measurementSweeps,
             UpdateRule rule, long seed) {
+        return scan(sizes, temperatures, equilibrationSweeps, measurementSweeps, rule, seed, -1);
+    }
+
+    /**
+     * As {@link #scan(int[], double[], int, int, UpdateRule, long)}, with a chosen number of threads.
+     * The table is the same for every thread count; only the run time differs. On a machine whose
+     * cores are busy with other work, 1 thread is often fastest.
+     *
+     * @param sizes Lattice sizes, each even and &ge; 4, no repeats. Not modified.
+     * @param temperatures Temperatures, each finite and &gt; 0, no repeats, any order. Not modified.
+     * @param equilibrationSweeps Sweeps discarded at each temperature. Must be &ge; 0.
+     * @param measurementSweeps Sweeps recorded at each temperature. Must be &ge; 1.
+     * @param rule The update rule. Must not be null.
+     * @param seed The seed.
+     * @param threads Threads per sampler: &ge; 1, 0 for all available processors, or -1 for the
+     *     default (all processors for L &ge; {@value #PARALLEL_MIN_SIZE}, else 1).
+     * @return A table with sizes.length &times; temperatures.length rows.
+     * @throws IllegalArgumentException If an argument is invalid.
+     */
+    public static Table scan(int[] sizes, double[] temperatures, int equilibrationSweeps, int measurementSweeps,
+            UpdateRule rule, long seed, int threads) {
+        if (threads < -1) {
+            throw new IllegalArgumentException("threads must be >= -1 (-1 = default, 0 = all processors), found "
+                    + threads);
+        }
         if (sizes == null || sizes.length == 0) {
             throw new IllegalArgumentException("sizes must be non-empty, found "
                     + (sizes == null ? "null" : "length 0"));
@@ -100,8 +126,8 @@ public final class PhaseDiagram {
             throw new IllegalArgumentException("rule must not be null");
         }
         for (int size : sizes) {
-            if (size < 2 || size % 2 != 0) {
-                throw new IllegalArgumentException("sizes must be even and >= 2, found " + size);
+            if (size < 4 || size % 2 != 0) {
+                throw new IllegalArgumentException("sizes must be even and >= 4, found " + size);
             }
         }
         IntColumn cl = IntColumn.create(L);
@@ -112,8 +138,8 @@ public final class PhaseDiagram {
             long sizeSeed = CounterRandom.mix64(seed ^ CounterRandom.mix64(size));
             IsingModel model = IsingModel.random(size, sizeSeed);
             IsingObservables[] obs = new IsingObservables[ts.length];
-            int threads = size >= PARALLEL_MIN_SIZE ? 0 : 1;
-            try (IsingSampler sampler = new IsingSampler(model, ts[ts.length - 1], rule, sizeSeed, threads)) {
+            int t = threads >= 0 ? threads : size >= PARALLEL_MIN_SIZE ? 0 : 1;
+            try (IsingSampler sampler = new IsingSampler(model, ts[ts.length - 1], rule, sizeSeed, t)) {
                 for (int i = ts.length - 1; i >= 0; i--) {
                     sampler.setTemperature(ts[i]);
                     obs[i] = IsingObservables.measure(sampler, equilibrationSweeps, measurementSweeps, 1);

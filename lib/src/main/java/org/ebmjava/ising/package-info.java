@@ -4,7 +4,7 @@
  *
  * <p>Units and conventions: k<sub>B</sub> = 1 and coupling J = 1, so energies and temperatures are
  * dimensionless; E(s) = -J &sum;<sub>&lt;ij&gt;</sub> s<sub>i</sub> s<sub>j</sub> - h &sum;
- * s<sub>i</sub> on an L &times; L torus (L even), p(s) &prop; exp(-E/T); every method returns E,
+ * s<sub>i</sub> on an L &times; L torus (L even, &ge; 4), p(s) &prop; exp(-E/T); every method returns E,
  * never -E, and "per spin" means divided by N = L<sup>2</sup>. Spins live in primitive arrays (no
  * ND4J). All randomness comes from a seed through a counter-based generator, so results do not
  * depend on the number of threads.

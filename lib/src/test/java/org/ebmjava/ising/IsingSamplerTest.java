@@ -201,8 +201,8 @@ class IsingSamplerTest {
         try (IsingSampler s = new IsingSampler(IsingModel.ordered(4), 1.0, UpdateRule.METROPOLIS, 0, 0)) {
             assertEquals(Math.min(4, Runtime.getRuntime().availableProcessors()), s.threads());
         }
-        try (IsingSampler s = new IsingSampler(IsingModel.ordered(2), 1.0, UpdateRule.METROPOLIS, 0, 16)) {
-            assertEquals(2, s.threads());
+        try (IsingSampler s = new IsingSampler(IsingModel.ordered(4), 1.0, UpdateRule.METROPOLIS, 0, 16)) {
+            assertEquals(4, s.threads());
             s.sweeps(3);
         }
     }
