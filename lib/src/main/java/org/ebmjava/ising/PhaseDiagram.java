@@ -171,10 +171,11 @@ public final class PhaseDiagram {
      * points T<sub>k</sub> &lt; T<sub>k+1</sub> with d<sub>k</sub> &le; 0 &le; d<sub>k+1</sub> (not
      * both 0) and found by linear interpolation, T<sub>k</sub> + (T<sub>k+1</sub> - T<sub>k</sub>)
      * d<sub>k</sub> / (d<sub>k</sub> - d<sub>k+1</sub>). If statistical noise gives several such
-     * brackets, the one where the cumulants themselves are largest (the mean of the four values at the
-     * bracket's ends) wins: at the critical point U4 is about 0.61 for the 2D Ising model, whereas noise
-     * crossings occur deep in the disordered phase, where both curves are close to 0. Rows with a NaN
-     * cumulant are skipped.
+     * brackets, the one with the largest score (d<sub>k+1</sub> - d<sub>k</sub>) &middot; max(0, u) wins,
+     * where u is the mean of the four cumulants at the bracket's ends. The real crossing is both steep
+     * and high (U4 &asymp; 0.61 at the critical point of the 2D Ising model); noise crossings in the
+     * ordered phase are flat (both curves near 2/3), and noise crossings deep in the disordered phase sit
+     * near U4 = 0. Rows with a NaN cumulant are skipped.
      *
      * @param scan A table with the columns {@value #L}, {@value #T} and {@value #BINDER}, as made
      *     by {@link #scan}. Not modified.
@@ -204,15 +205,16 @@ public final class PhaseDiagram {
             }
         }
         double best = Double.NaN;
-        double bestLevel = Double.NEGATIVE_INFINITY;
+        double bestScore = Double.NEGATIVE_INFINITY;
         for (int k = 0; k + 1 < points.size(); k++) {
             double t0 = points.get(k)[0];
             double d0 = points.get(k)[1];
             double t1 = points.get(k + 1)[0];
             double d1 = points.get(k + 1)[1];
             double level = 0.25 * (points.get(k)[2] + points.get(k + 1)[2]);
-            if (d0 <= 0.0 && d1 >= 0.0 && d1 > d0 && level > bestLevel) {
-                bestLevel = level;
+            double score = (d1 - d0) * Math.max(0.0, level);
+            if (d0 <= 0.0 && d1 >= 0.0 && d1 > d0 && score > bestScore) {
+                bestScore = score;
                 best = t0 + (t1 - t0) * d0 / (d0 - d1);
             }
         }

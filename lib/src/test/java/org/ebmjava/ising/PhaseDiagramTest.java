@@ -53,7 +53,7 @@ class PhaseDiagramTest {
     }
 
     @Test
-    void binderCrossingPicksTheSteepestBracketAndIsNaNWithoutOne() {
+    void binderCrossingIgnoresAFlatNoiseCrossingInTheOrderedPhaseAndIsNaNWithoutOne() {
         double[] ts = {1.0, 2.0, 3.0, 4.0, 5.0};
         // d = small - large = -0.01, +0.01, -0.3, +0.3, +0.2: noise crossing in [1, 2], real one at 3.5.
         double[][] u = {{0.65, 0.66, 0.3, 0.5, 0.3}, {0.66, 0.65, 0.6, 0.2, 0.1}};
@@ -61,6 +61,16 @@ class PhaseDiagramTest {
         assertEquals(3.5, PhaseDiagram.binderCrossing(table, 4, 8), TOL);
         double[][] apart = {{0.1, 0.2, 0.3, 0.4, 0.5}, {0.6, 0.6, 0.6, 0.6, 0.6}};
         assertTrue(Double.isNaN(PhaseDiagram.binderCrossing(synthetic(ts, new int[] {4, 8}, apart), 4, 8)));
+    }
+
+    @Test
+    void binderCrossingIgnoresASteepNoiseCrossingDeepInTheDisorderedPhase() {
+        double[] ts = {2.0, 2.2, 2.4, 3.2, 3.4};
+        // Real crossing in [2.2, 2.4] at U4 ~ 0.6 (rise 0.1); noise crossing in [3.2, 3.4] near U4 ~ 0.05 with a
+        // larger rise (0.2), as poor statistics at high temperature produce.
+        double[][] u = {{0.64, 0.58, 0.55, -0.05, 0.15}, {0.66, 0.63, 0.50, 0.15, 0.05}};
+        Table table = synthetic(ts, new int[] {16, 32}, u);
+        assertEquals(2.3, PhaseDiagram.binderCrossing(table, 16, 32), TOL);
     }
 
     @Test
