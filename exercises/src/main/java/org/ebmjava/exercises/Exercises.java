@@ -18,6 +18,14 @@ import org.ebmjava.exercises.ex03.MetropolisAcceptance;
 import org.ebmjava.exercises.ex03.MetropolisAcceptanceChecks;
 import org.ebmjava.exercises.ex03.UnitConditional;
 import org.ebmjava.exercises.ex03.UnitConditionalChecks;
+import org.ebmjava.exercises.ex04.GibbsStep;
+import org.ebmjava.exercises.ex04.GibbsStepChecks;
+import org.ebmjava.exercises.ex04.HiddenProbabilities;
+import org.ebmjava.exercises.ex04.HiddenProbabilitiesChecks;
+import org.ebmjava.exercises.ex05.Cd1Gradient;
+import org.ebmjava.exercises.ex05.Cd1GradientChecks;
+import org.ebmjava.exercises.ex05.RbmFreeEnergy;
+import org.ebmjava.exercises.ex05.RbmFreeEnergyChecks;
 
 /** The registry of every exercise in the course, in notebook order. */
 public final class Exercises {
@@ -36,6 +44,11 @@ public final class Exercises {
                 UnitConditionalChecks.class, 3));
         add(new Exercise("03.2", "Metropolis acceptance", MetropolisAcceptance.class,
                 MetropolisAcceptanceChecks.class, 2));
+        add(new Exercise("04.1", "Hidden probabilities of an RBM", HiddenProbabilities.class,
+                HiddenProbabilitiesChecks.class, 2));
+        add(new Exercise("04.2", "One block-Gibbs step", GibbsStep.class, GibbsStepChecks.class, 3));
+        add(new Exercise("05.1", "Free energy of an RBM", RbmFreeEnergy.class, RbmFreeEnergyChecks.class, 2));
+        add(new Exercise("05.2", "The CD-1 gradient", Cd1Gradient.class, Cd1GradientChecks.class, 3));
     }
 
     private Exercises() {}

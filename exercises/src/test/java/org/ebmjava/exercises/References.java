@@ -8,6 +8,11 @@ import org.ebmjava.exercises.ex02.AsyncSweep;
 import org.ebmjava.exercises.ex02.HopfieldEnergy;
 import org.ebmjava.exercises.ex03.MetropolisAcceptance;
 import org.ebmjava.exercises.ex03.UnitConditional;
+import org.ebmjava.exercises.ex04.GibbsStep;
+import org.ebmjava.exercises.ex04.HiddenProbabilities;
+import org.ebmjava.exercises.ex05.Cd1Gradient;
+import org.ebmjava.exercises.ex05.RbmFreeEnergy;
+import org.ebmjava.exercises.ex05.RbmGradient;
 
 /**
  * Reference solutions, one per exercise.
@@ -124,13 +129,121 @@ public final class References {
         // END SOLUTION 03.2
     };
 
+    static final HiddenProbabilities EX04_1 = (weights, hiddenBias, visible) -> {
+        // BEGIN SOLUTION 04.1
+        double[] p = new double[hiddenBias.length];
+        for (int j = 0; j < p.length; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < visible.length; i++) {
+                a += visible[i] * weights[i][j];
+            }
+            p[j] = 1.0 / (1.0 + Math.exp(-a));
+        }
+        return p;
+        // END SOLUTION 04.1
+    };
+
+    static final GibbsStep EX04_2 = (weights, visibleBias, hiddenBias, visible, uniformsHidden, uniformsVisible) -> {
+        // BEGIN SOLUTION 04.2
+        int nv = visibleBias.length;
+        int nh = hiddenBias.length;
+        double[] h = new double[nh];
+        for (int j = 0; j < nh; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < nv; i++) {
+                a += visible[i] * weights[i][j];
+            }
+            h[j] = uniformsHidden[j] < 1.0 / (1.0 + Math.exp(-a)) ? 1 : 0;
+        }
+        double[] next = new double[nv];
+        for (int i = 0; i < nv; i++) {
+            double a = visibleBias[i];
+            for (int j = 0; j < nh; j++) {
+                a += weights[i][j] * h[j];
+            }
+            next[i] = uniformsVisible[i] < 1.0 / (1.0 + Math.exp(-a)) ? 1 : 0;
+        }
+        return next;
+        // END SOLUTION 04.2
+    };
+
+    static final RbmFreeEnergy EX05_1 = (weights, visibleBias, hiddenBias, visible) -> {
+        // BEGIN SOLUTION 05.1
+        double f = 0;
+        for (int i = 0; i < visible.length; i++) {
+            f -= visibleBias[i] * visible[i];
+        }
+        for (int j = 0; j < hiddenBias.length; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < visible.length; i++) {
+                a += visible[i] * weights[i][j];
+            }
+            f -= Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));   // stable softplus(a)
+        }
+        return f;
+        // END SOLUTION 05.1
+    };
+
+    static final Cd1Gradient EX05_2 = (weights, visibleBias, hiddenBias, batch, uniformsHidden, uniformsVisible) -> {
+        // BEGIN SOLUTION 05.2
+        int nv = visibleBias.length;
+        int nh = hiddenBias.length;
+        double[][] dw = new double[nv][nh];
+        double[] db = new double[nv];
+        double[] dc = new double[nh];
+        for (int r = 0; r < batch.length; r++) {
+            double[] v0 = batch[r];
+            double[] p0 = new double[nh];
+            double[] h0 = new double[nh];
+            for (int j = 0; j < nh; j++) {
+                double a = hiddenBias[j];
+                for (int i = 0; i < nv; i++) {
+                    a += v0[i] * weights[i][j];
+                }
+                p0[j] = 1.0 / (1.0 + Math.exp(-a));
+                h0[j] = uniformsHidden[r][j] < p0[j] ? 1 : 0;
+            }
+            double[] v1 = new double[nv];
+            for (int i = 0; i < nv; i++) {
+                double a = visibleBias[i];
+                for (int j = 0; j < nh; j++) {
+                    a += weights[i][j] * h0[j];
+                }
+                v1[i] = uniformsVisible[r][i] < 1.0 / (1.0 + Math.exp(-a)) ? 1 : 0;
+            }
+            double[] p1 = new double[nh];
+            for (int j = 0; j < nh; j++) {
+                double a = hiddenBias[j];
+                for (int i = 0; i < nv; i++) {
+                    a += v1[i] * weights[i][j];
+                }
+                p1[j] = 1.0 / (1.0 + Math.exp(-a));
+            }
+            for (int i = 0; i < nv; i++) {
+                db[i] += (v0[i] - v1[i]) / batch.length;
+                for (int j = 0; j < nh; j++) {
+                    dw[i][j] += (v0[i] * p0[j] - v1[i] * p1[j]) / batch.length;
+                }
+            }
+            for (int j = 0; j < nh; j++) {
+                dc[j] += (p0[j] - p1[j]) / batch.length;
+            }
+        }
+        return new RbmGradient(dw, db, dc);
+        // END SOLUTION 05.2
+    };
+
     /** Every reference, by exercise id. */
-    static final Map<String, Object> ALL = Map.of(
-            "01.1", EX01_1,
-            "01.2", EX01_2,
-            "01.3", EX01_3,
-            "02.1", EX02_1,
-            "02.2", EX02_2,
-            "03.1", EX03_1,
-            "03.2", EX03_2);
+    static final Map<String, Object> ALL = Map.ofEntries(
+            Map.entry("01.1", EX01_1),
+            Map.entry("01.2", EX01_2),
+            Map.entry("01.3", EX01_3),
+            Map.entry("02.1", EX02_1),
+            Map.entry("02.2", EX02_2),
+            Map.entry("03.1", EX03_1),
+            Map.entry("03.2", EX03_2),
+            Map.entry("04.1", EX04_1),
+            Map.entry("04.2", EX04_2),
+            Map.entry("05.1", EX05_1),
+            Map.entry("05.2", EX05_2));
 }

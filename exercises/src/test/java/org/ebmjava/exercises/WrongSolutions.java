@@ -8,6 +8,11 @@ import org.ebmjava.exercises.ex02.AsyncSweep;
 import org.ebmjava.exercises.ex02.HopfieldEnergy;
 import org.ebmjava.exercises.ex03.MetropolisAcceptance;
 import org.ebmjava.exercises.ex03.UnitConditional;
+import org.ebmjava.exercises.ex04.GibbsStep;
+import org.ebmjava.exercises.ex04.HiddenProbabilities;
+import org.ebmjava.exercises.ex05.Cd1Gradient;
+import org.ebmjava.exercises.ex05.RbmFreeEnergy;
+import org.ebmjava.exercises.ex05.RbmGradient;
 
 /**
  * Plausible wrong solutions (the mistakes learners make), one per exercise: the checks must catch each.
@@ -91,12 +96,78 @@ final class WrongSolutions {
     /** Sign error in the exponent: exp(+dE/T) is at least 1 for uphill moves, so every move is accepted. */
     static final MetropolisAcceptance EX03_2 = (deltaE, temperature, u) -> u < Math.min(1, Math.exp(deltaE / temperature));
 
-    static final Map<String, Object> ALL = Map.of(
-            "01.1", EX01_1,
-            "01.2", EX01_2,
-            "01.3", EX01_3,
-            "02.1", EX02_1,
-            "02.2", EX02_2,
-            "03.1", EX03_1,
-            "03.2", EX03_2);
+    /** Transposed weights: uses W[j][i], which fails (or throws) unless W is square and symmetric. */
+    static final HiddenProbabilities EX04_1 = (weights, hiddenBias, visible) -> {
+        double[] p = new double[hiddenBias.length];
+        for (int j = 0; j < p.length; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < visible.length && j < weights.length && i < weights[j].length; i++) {
+                a += visible[i] * weights[j][i];
+            }
+            p[j] = 1.0 / (1.0 + Math.exp(-a));
+        }
+        return p;
+    };
+
+    /** Returns the visible probabilities instead of a sample. */
+    static final GibbsStep EX04_2 = (weights, visibleBias, hiddenBias, visible, uniformsHidden, uniformsVisible) -> {
+        double[] h = new double[hiddenBias.length];
+        for (int j = 0; j < h.length; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < visible.length; i++) {
+                a += visible[i] * weights[i][j];
+            }
+            h[j] = uniformsHidden[j] < 1.0 / (1.0 + Math.exp(-a)) ? 1 : 0;
+        }
+        double[] next = new double[visibleBias.length];
+        for (int i = 0; i < next.length; i++) {
+            double a = visibleBias[i];
+            for (int j = 0; j < h.length; j++) {
+                a += weights[i][j] * h[j];
+            }
+            next[i] = 1.0 / (1.0 + Math.exp(-a));
+        }
+        return next;
+    };
+
+    /** Naive softplus log(1 + exp(a)): overflows to infinity for large a. */
+    static final RbmFreeEnergy EX05_1 = (weights, visibleBias, hiddenBias, visible) -> {
+        double f = 0;
+        for (int i = 0; i < visible.length; i++) {
+            f -= visibleBias[i] * visible[i];
+        }
+        for (int j = 0; j < hiddenBias.length; j++) {
+            double a = hiddenBias[j];
+            for (int i = 0; i < visible.length; i++) {
+                a += visible[i] * weights[i][j];
+            }
+            f -= Math.log(1 + Math.exp(a));
+        }
+        return f;
+    };
+
+    /** Negative phase minus positive phase: a descent direction on the likelihood. */
+    static final Cd1Gradient EX05_2 = (weights, visibleBias, hiddenBias, batch, uniformsHidden, uniformsVisible) -> {
+        RbmGradient g = ((Cd1Gradient) References.EX05_2).gradient(weights, visibleBias, hiddenBias, batch,
+                uniformsHidden, uniformsVisible);
+        double[][] dw = new double[g.weights().length][];
+        for (int i = 0; i < dw.length; i++) {
+            dw[i] = java.util.Arrays.stream(g.weights()[i]).map(x -> -x).toArray();
+        }
+        return new RbmGradient(dw, java.util.Arrays.stream(g.visibleBias()).map(x -> -x).toArray(),
+                java.util.Arrays.stream(g.hiddenBias()).map(x -> -x).toArray());
+    };
+
+    static final Map<String, Object> ALL = Map.ofEntries(
+            Map.entry("01.1", EX01_1),
+            Map.entry("01.2", EX01_2),
+            Map.entry("01.3", EX01_3),
+            Map.entry("02.1", EX02_1),
+            Map.entry("02.2", EX02_2),
+            Map.entry("03.1", EX03_1),
+            Map.entry("03.2", EX03_2),
+            Map.entry("04.1", EX04_1),
+            Map.entry("04.2", EX04_2),
+            Map.entry("05.1", EX05_1),
+            Map.entry("05.2", EX05_2));
 }
