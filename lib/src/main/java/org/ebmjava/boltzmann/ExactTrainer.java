@@ -51,7 +51,7 @@ public final class ExactTrainer {
      *     epoch (length epochs + 1).
      * @throws IllegalArgumentException If init is null, the data are invalid or n is too large.
      */
-    public TrainingHistory train(BoltzmannMachine init, List<int[]> data) {
+    public TrainingHistory<BoltzmannMachine> train(BoltzmannMachine init, List<int[]> data) {
         if (init == null) {
             throw new IllegalArgumentException("init must not be null");
         }
@@ -64,7 +64,7 @@ public final class ExactTrainer {
             bm = target.ascend(bm, bm.exactMoments(), learningRate);
             ll[epoch] = bm.logLikelihood(data);
         }
-        return new TrainingHistory(bm, ll);
+        return new TrainingHistory<>(bm, ll);
     }
 
     /**

@@ -88,7 +88,7 @@ public final class GibbsTrainer {
      *     epoch (length epochs + 1; NaN entries if n &gt; {@link #MAX_EXACT_LOG_LIKELIHOOD_UNITS}).
      * @throws IllegalArgumentException If init is null or the data are invalid.
      */
-    public TrainingHistory train(BoltzmannMachine init, List<int[]> data) {
+    public TrainingHistory<BoltzmannMachine> train(BoltzmannMachine init, List<int[]> data) {
         if (init == null) {
             throw new IllegalArgumentException("init must not be null");
         }
@@ -118,7 +118,7 @@ public final class GibbsTrainer {
             bm = target.ascend(bm, Moments.ofData(chains), learningRate);
             ll[epoch] = exact ? bm.logLikelihood(data) : Double.NaN;
         }
-        return new TrainingHistory(bm, ll);
+        return new TrainingHistory<>(bm, ll);
     }
 
     /**

@@ -178,7 +178,7 @@ public final class HiddenBoltzmannMachine {
      *     epoch (length epochs + 1).
      * @throws IllegalArgumentException If the data or a hyperparameter are invalid.
      */
-    public HiddenTrainingHistory train(List<int[]> data, double lr, int epochs, int chains,
+    public TrainingHistory<HiddenBoltzmannMachine> train(List<int[]> data, double lr, int epochs, int chains,
             int sweeps, long seed) {
         BoltzmannOps.checkData(data, nv);
         ExactTrainer.checkLearningRate(lr);
@@ -226,7 +226,7 @@ public final class HiddenBoltzmannMachine {
             model = new HiddenBoltzmannMachine(nv, next);
             ll[epoch] = model.logLikelihood(data);
         }
-        return new HiddenTrainingHistory(model, ll);
+        return new TrainingHistory<>(model, ll);
     }
 
     /**

@@ -5,8 +5,9 @@ import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * The result of training a fully visible Boltzmann machine: the trained machine and the exact mean
- * log-likelihood of the training data before training and after every epoch.
+ * The result of training a Boltzmann machine, fully visible or with hidden units: the trained model and
+ * the exact mean log-likelihood of the training data (through the visible marginal when there are hidden
+ * units) before training and after every epoch.
  *
  * <p>Entry k of {@code logLikelihood} is the value after k epochs (entry 0: the initial machine),
  * in nats per data vector; NaN where it was not computed (too many units to enumerate). The array is
@@ -14,8 +15,9 @@ import tech.tablesaw.api.Table;
  *
  * @param model The trained machine.
  * @param logLikelihood The per-epoch exact mean log-likelihood, length epochs + 1.
+ * @param <M> The model type: {@link BoltzmannMachine} or {@link HiddenBoltzmannMachine}.
  */
-public record TrainingHistory(BoltzmannMachine model, double[] logLikelihood) {
+public record TrainingHistory<M>(M model, double[] logLikelihood) {
 
     /**
      * Validates and copies the history.
@@ -65,16 +67,11 @@ public record TrainingHistory(BoltzmannMachine model, double[] logLikelihood) {
      * @return A new table with columns "epoch" (int) and "logLikelihood" (double).
      */
     public Table toTable() {
-        return historyTable("training history", logLikelihood);
-    }
-
-    /** Builds the epoch / log-likelihood table shared by the training-history records. */
-    static Table historyTable(String name, double[] logLikelihood) {
         int[] epochs = new int[logLikelihood.length];
         for (int k = 0; k < epochs.length; k++) {
             epochs[k] = k;
         }
-        return Table.create(name, IntColumn.create("epoch", epochs),
+        return Table.create("training history", IntColumn.create("epoch", epochs),
                 DoubleColumn.create("logLikelihood", logLikelihood.clone()));
     }
 }

@@ -22,7 +22,7 @@
  *   <li>{@link org.ebmjava.boltzmann.HiddenBoltzmannMachine}: general machine with hidden units,
  *       exact visible marginal, and the Ackley-Hinton-Sejnowski learning rule with
  *       clamped and free Gibbs phases, returning a
- *       {@link org.ebmjava.boltzmann.HiddenTrainingHistory}.</li>
+ *       {@link org.ebmjava.boltzmann.TrainingHistory}.</li>
  *   <li>{@link org.ebmjava.boltzmann.BinaryDatasets}: bars and stripes, parity, sampling states from
  *       a distribution, empirical distributions, text rendering.</li>
  *   <li>{@link org.ebmjava.boltzmann.BoltzmannOps}: sigmoid, state index and argument checks.</li>

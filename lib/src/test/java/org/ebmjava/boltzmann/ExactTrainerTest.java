@@ -26,7 +26,7 @@ class ExactTrainerTest {
     void logLikelihoodIncreasesMonotonicallyForSmallLearningRate() {
         // lr = 0.5 < 16 / (n (n + 1)) = 0.8 for n = 4, the bound under which ascent is monotone.
         List<int[]> bars = BinaryDatasets.bars(2);
-        TrainingHistory h = new ExactTrainer(0.5, 200).train(BoltzmannMachine.zeros(4), bars);
+        TrainingHistory<BoltzmannMachine> h = new ExactTrainer(0.5, 200).train(BoltzmannMachine.zeros(4), bars);
         double[] ll = h.logLikelihood();
         assertEquals(201, ll.length);
         assertEquals(-4 * Math.log(2), ll[0], TOL); // uniform over 16 states
@@ -41,7 +41,7 @@ class ExactTrainerTest {
     void modelMomentsMatchDataMomentsAtConvergence() {
         List<int[]> data = sampledData();
         assertTrue(BinaryDatasets.empiricalDistribution(data)[0] > 0.0);
-        TrainingHistory h = new ExactTrainer(0.5, 3000).train(BoltzmannMachine.zeros(4), data);
+        TrainingHistory<BoltzmannMachine> h = new ExactTrainer(0.5, 3000).train(BoltzmannMachine.zeros(4), data);
         Moments target = Moments.ofData(data);
         assertTrue(target.maxAbsDifference(h.model().exactMoments()) < GRADIENT_TOL);
         assertTrue(target.maxAbsDifference(BoltzmannMachine.zeros(4).exactMoments()) > 0.01,
@@ -54,7 +54,7 @@ class ExactTrainerTest {
         // Even-parity 3-bit vectors: <s_i> = 1/2, <s_i s_j> = 1/4, exactly the uniform moments, so the
         // gradient at W = 0, b = 0 vanishes and the log-likelihood stays at -3 log 2.
         List<int[]> parity = BinaryDatasets.parity(3);
-        TrainingHistory h = new ExactTrainer(0.5, 50).train(BoltzmannMachine.zeros(3), parity);
+        TrainingHistory<BoltzmannMachine> h = new ExactTrainer(0.5, 50).train(BoltzmannMachine.zeros(3), parity);
         for (double ll : h.logLikelihood()) {
             assertEquals(-3 * Math.log(2), ll, TOL);
         }
@@ -64,7 +64,7 @@ class ExactTrainerTest {
     void zeroEpochsReturnsTheInitialMachineAndTableHasOneRowPerEntry() {
         BoltzmannMachine init = BoltzmannMachine.random(3, 1.0, new SplittableRandom(4));
         List<int[]> data = List.of(new int[] {1, 0, 1});
-        TrainingHistory h = new ExactTrainer(0.1, 0).train(init, data);
+        TrainingHistory<BoltzmannMachine> h = new ExactTrainer(0.1, 0).train(init, data);
         assertEquals(0, h.epochs());
         assertEquals(init.logLikelihood(data), h.finalLogLikelihood(), TOL);
         Table t = new ExactTrainer(0.1, 5).train(init, data).toTable();

@@ -18,8 +18,8 @@ class GibbsTrainerTest {
     void persistentGibbsTrainingReachesTheExactTrainersLogLikelihood() {
         List<int[]> data = ExactTrainerTest.sampledData();
         BoltzmannMachine init = BoltzmannMachine.zeros(4);
-        TrainingHistory exact = new ExactTrainer(0.5, 3000).train(init, data);
-        TrainingHistory gibbs = new GibbsTrainer(0.1, 1000, 200, 1, 42).train(init, data);
+        TrainingHistory<BoltzmannMachine> exact = new ExactTrainer(0.5, 3000).train(init, data);
+        TrainingHistory<BoltzmannMachine> gibbs = new GibbsTrainer(0.1, 1000, 200, 1, 42).train(init, data);
         double gap = exact.finalLogLikelihood() - gibbs.finalLogLikelihood();
         assertTrue(gap > -1e-9, "the exact optimum is an upper bound, gap = " + gap);
         assertTrue(gap < LOG_LIKELIHOOD_TOL, "gap = " + gap);

@@ -59,7 +59,7 @@ class HiddenBoltzmannMachineTest {
     void trainingImprovesTheExactLogLikelihoodOfBars() {
         List<int[]> bars = BinaryDatasets.bars(2);
         HiddenBoltzmannMachine init = HiddenBoltzmannMachine.random(4, 2, 0.1, new SplittableRandom(1));
-        HiddenTrainingHistory h = init.train(bars, 0.1, 500, 100, 1, 1);
+        TrainingHistory<HiddenBoltzmannMachine> h = init.train(bars, 0.1, 500, 100, 1, 1);
         double[] ll = h.logLikelihood();
         assertEquals(501, ll.length);
         assertEquals(init.logLikelihood(bars), ll[0], TOL);
@@ -79,7 +79,7 @@ class HiddenBoltzmannMachineTest {
         // between -1.70 and -1.55 and two stay stuck near -2.0, so the seed is part of the test).
         List<int[]> parity = BinaryDatasets.parity(3);
         HiddenBoltzmannMachine init = HiddenBoltzmannMachine.random(3, 1, 1.0, new SplittableRandom(1));
-        HiddenTrainingHistory h = init.train(parity, 0.3, 2000, 100, 1, 1);
+        TrainingHistory<HiddenBoltzmannMachine> h = init.train(parity, 0.3, 2000, 100, 1, 1);
         assertTrue(h.finalLogLikelihood() > -3 * Math.log(2) + 0.2, "final " + h.finalLogLikelihood());
     }
 
