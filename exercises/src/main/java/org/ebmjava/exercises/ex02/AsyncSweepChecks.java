@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -23,16 +24,6 @@ public class AsyncSweepChecks {
             }
         }
         return e;
-    }
-
-    private static double[][] randomSymmetric(int n, Random rng) {
-        double[][] w = new double[n][n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < i; j++) {
-                w[i][j] = w[j][i] = rng.nextGaussian();
-            }
-        }
-        return w;
     }
 
     @Test
@@ -62,7 +53,7 @@ public class AsyncSweepChecks {
         Random rng = new Random(21);
         for (int trial = 0; trial < 20; trial++) {
             int n = 10 + rng.nextInt(20);
-            double[][] w = randomSymmetric(n, rng);
+            double[][] w = CheckData.symmetricZeroDiagonal(n, rng);
             double[] b = new double[n];
             int[] s = new int[n];
             for (int i = 0; i < n; i++) {
@@ -88,7 +79,7 @@ public class AsyncSweepChecks {
     void reachesFixedPoint() {
         Random rng = new Random(5);
         int n = 25;
-        double[][] w = randomSymmetric(n, rng);
+        double[][] w = CheckData.symmetricZeroDiagonal(n, rng);
         double[] b = new double[n];
         int[] s = new int[n];
         for (int i = 0; i < n; i++) {

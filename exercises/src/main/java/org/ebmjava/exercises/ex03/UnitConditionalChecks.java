@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,14 +38,8 @@ public class UnitConditionalChecks {
     void matchesJointDistribution() {
         Random rng = new Random(31);
         int n = 6;
-        double[][] w = new double[n][n];
-        double[] b = new double[n];
-        for (int i = 0; i < n; i++) {
-            b[i] = rng.nextGaussian();
-            for (int j = 0; j < i; j++) {
-                w[i][j] = w[j][i] = rng.nextGaussian();
-            }
-        }
+        double[] b = CheckData.gaussian(n, rng);
+        double[][] w = CheckData.symmetricZeroDiagonal(n, rng);
         for (double t : new double[] {0.7, 1.0, 3.0}) {
             for (int code = 0; code < (1 << n); code++) {
                 int[] s = new int[n];

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,18 +38,9 @@ public class HiddenProbabilitiesChecks {
         Random rng = new Random(51);
         int nv = 4;
         int nh = 3;
-        double[][] w = new double[nv][nh];
-        double[] b = new double[nv];
-        double[] c = new double[nh];
-        for (int i = 0; i < nv; i++) {
-            b[i] = rng.nextGaussian();
-            for (int j = 0; j < nh; j++) {
-                w[i][j] = rng.nextGaussian();
-            }
-        }
-        for (int j = 0; j < nh; j++) {
-            c[j] = rng.nextGaussian();
-        }
+        double[][] w = CheckData.gaussian(nv, nh, rng);
+        double[] b = CheckData.gaussian(nv, rng);
+        double[] c = CheckData.gaussian(nh, rng);
         double[] v = {1, 0, 1, 1};
         double[] p = impl.hiddenProbabilities(w, c, v);
         for (int j = 0; j < nh; j++) {

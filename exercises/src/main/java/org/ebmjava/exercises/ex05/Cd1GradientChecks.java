@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -67,16 +68,6 @@ public class Cd1GradientChecks {
         return new RbmGradient(dw, db, dc);
     }
 
-    private static double[][] uniforms(int rows, int cols, Random rng) {
-        double[][] u = new double[rows][cols];
-        for (double[] row : u) {
-            for (int k = 0; k < cols; k++) {
-                row[k] = rng.nextDouble();
-            }
-        }
-        return u;
-    }
-
     @Test
     @DisplayName("matches the loop-by-loop CD-1 on random RBMs and batches")
     void matchesReference() {
@@ -85,26 +76,17 @@ public class Cd1GradientChecks {
             int nv = 3 + rng.nextInt(6);
             int nh = 2 + rng.nextInt(5);
             int batchSize = 1 + rng.nextInt(8);
-            double[][] w = new double[nv][nh];
-            double[] b = new double[nv];
-            double[] c = new double[nh];
-            for (int i = 0; i < nv; i++) {
-                b[i] = rng.nextGaussian();
-                for (int j = 0; j < nh; j++) {
-                    w[i][j] = rng.nextGaussian();
-                }
-            }
-            for (int j = 0; j < nh; j++) {
-                c[j] = rng.nextGaussian();
-            }
+            double[][] w = CheckData.gaussian(nv, nh, rng);
+            double[] b = CheckData.gaussian(nv, rng);
+            double[] c = CheckData.gaussian(nh, rng);
             double[][] batch = new double[batchSize][nv];
             for (double[] row : batch) {
                 for (int i = 0; i < nv; i++) {
                     row[i] = rng.nextBoolean() ? 1 : 0;
                 }
             }
-            double[][] uh = uniforms(batchSize, nh, rng);
-            double[][] uv = uniforms(batchSize, nv, rng);
+            double[][] uh = CheckData.uniform(batchSize, nh, rng);
+            double[][] uv = CheckData.uniform(batchSize, nv, rng);
             RbmGradient expected = reference(w, b, c, batch, uh, uv);
             RbmGradient actual = impl.gradient(w, b, c, batch, uh, uv);
             for (int i = 0; i < nv; i++) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,18 +28,9 @@ public class RbmFreeEnergyChecks {
         Random rng = new Random(71);
         int nv = 5;
         int nh = 4;
-        double[][] w = new double[nv][nh];
-        double[] b = new double[nv];
-        double[] c = new double[nh];
-        for (int i = 0; i < nv; i++) {
-            b[i] = rng.nextGaussian();
-            for (int j = 0; j < nh; j++) {
-                w[i][j] = rng.nextGaussian();
-            }
-        }
-        for (int j = 0; j < nh; j++) {
-            c[j] = rng.nextGaussian();
-        }
+        double[][] w = CheckData.gaussian(nv, nh, rng);
+        double[] b = CheckData.gaussian(nv, rng);
+        double[] c = CheckData.gaussian(nh, rng);
         for (int code = 0; code < (1 << nv); code++) {
             double[] v = new double[nv];
             for (int i = 0; i < nv; i++) {
