@@ -1,0 +1,623 @@
+package org.ebmjava.bench;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.openblas.global.openblas_nolapack;
+import org.ebmjava.NativeConfig;
+import org.ebmjava.data.Mnist;
+import org.ebmjava.rbm.BernoulliRbm;
+import org.ebmjava.rbm.RbmTrainer;
+import org.ebmjava.rbm.TrainingResult;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.random.impl.BernoulliDistribution;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.ops.transforms.Transforms;
+
+/**
+ * Speed of one CD-1 epoch of a 784 x 500 Bernoulli RBM (mini-batch 100, 60,000 samples: the bundled 7,996
+ * MNIST training digits repeated), against PyTorch CPU on the same machine in the same run.
+ *
+ * <p>Prints: the native environment; the library's epoch time; the GEMM throughput at each GEMM shape of the
+ * CD step, in GFLOP/s and as a fraction of the machine's fp32 peak (cores x 2 FMA units x SIMD lanes x 2 flops x
+ * clock, from /proc/cpuinfo); the same epoch written in idiomatic (allocating) ND4J; and the PyTorch epoch
+ * ({@code lib/src/test/resources/bench/rbm_torch.py} with /usr/bin/python3 and 2 threads), skipped with a note
+ * when torch is missing. Options: {@code --epochs N} (timed epochs, default 3), {@code --no-torch},
+ * {@code --ladder} (also re-runs the step in child JVMs with and without each native setting and prints what
+ * each step bought).
+ *
+ * <p>Run: {@code mvn -o -q -pl lib exec:java -Dexec.mainClass=org.ebmjava.bench.RbmBench
+ * -Dexec.classpathScope=test} (export OMP_WAIT_POLICY=PASSIVE and OPENBLAS_CORETYPE first, as the kernel
+ * launcher does), or {@code ./course bench rbm}.
+ */
+public final class RbmBench {
+    static final int NV = 784;
+    static final int NH = 500;
+    static final int BATCH = 100;
+    static final int ROWS = 60_000;
+    /** Multiply-adds of one CD-1 step: 5 products of B x nv x nh, 2 flops each. */
+    static final double STEP_FLOPS = 5.0 * 2.0 * BATCH * NV * NH;
+    static final String PYTHON = "/usr/bin/python3";
+
+    private RbmBench() {}
+
+    /**
+     * Runs the benchmark on its own.
+     *
+     * @param args As for {@link #run(String[])}.
+     */
+    public static void main(String[] args) {
+        run(args);
+    }
+
+    /**
+     * Runs the benchmark and prints the report.
+     *
+     * @param args Options: {@code --epochs N}, {@code --no-torch}, {@code --ladder}; {@code --child VARIANT}
+     *     is used internally by the ladder.
+     */
+    public static void run(String[] args) {
+        List<String> a = Arrays.asList(args);
+        int childAt = a.indexOf("--child");
+        if (childAt >= 0) {
+            child(a.get(childAt + 1));
+            return;
+        }
+        int epochs = a.contains("--epochs") ? Integer.parseInt(a.get(a.indexOf("--epochs") + 1)) : 3;
+        System.out.println("== RBM benchmark: CD-1, " + NV + " visible x " + NH + " hidden, batch " + BATCH + ", "
+                + ROWS + " samples per epoch ==");
+        NativeConfig.apply();
+        System.out.print(NativeConfig.describe());
+        Peak peak = Peak.detect();
+        System.out.println(peak.explain());
+        System.out.println("load average before: " + loadAverage());
+
+        INDArray data = sixtyThousandDigits();
+        double library = libraryEpochSeconds(data, epochs);
+        System.out.printf(Locale.ROOT, "library (RbmTrainer, CD-1): %.3f s per epoch (median of %d timed epochs after"
+                + " 1 warm-up), %.3f ms per step, %.0f GFLOP/s over the whole step (%.0f%% of peak)%n", library,
+                epochs, 1e3 * library / (ROWS / BATCH), STEP_FLOPS * (ROWS / BATCH) / library / 1e9,
+                100 * STEP_FLOPS * (ROWS / BATCH) / library / 1e9 / peak.gflops);
+
+        System.out.println("GEMMs of the CD step (isolated, warmed, median of 9 blocks):");
+        double gemmMs = 0;
+        for (GemmShape s : GemmShape.cdStep()) {
+            double ms = s.millis();
+            gemmMs += ms * s.callsPerStep;
+            double gf = s.flops() / ms / 1e6;
+            System.out.printf(Locale.ROOT, "  %-44s %6.3f ms  %6.1f GFLOP/s  %5.1f%% of peak  (x%d per step)%n",
+                    s.name, ms, gf, 100 * gf / peak.gflops, s.callsPerStep);
+        }
+        System.out.printf(Locale.ROOT, "  all GEMMs of one step: %.3f ms = %.1f GFLOP/s (%.1f%% of peak); they are"
+                + " %.0f%% of the library's step time%n", gemmMs, STEP_FLOPS / gemmMs / 1e6,
+                100 * STEP_FLOPS / gemmMs / 1e6 / peak.gflops, 100 * gemmMs / (1e3 * library / (ROWS / BATCH)));
+
+        double naiveMs = NaiveCd.millisPerStep(data, 20, 60);
+        System.out.printf(Locale.ROOT, "idiomatic ND4J (mmul, addiRowVector, Transforms.sigmoid, allocating):"
+                + " %.3f ms per step = %.2f s per epoch (extrapolated from 60 steps)%n", naiveMs,
+                naiveMs * (ROWS / BATCH) / 1e3);
+
+        double torch = a.contains("--no-torch") ? Double.NaN : torchEpochSeconds(data, epochs);
+        System.out.println("load average after: " + loadAverage());
+        System.out.println("== summary ==");
+        System.out.printf(Locale.ROOT, "library epoch %.3f s", library);
+        if (!Double.isNaN(torch)) {
+            System.out.printf(Locale.ROOT, ", PyTorch epoch %.3f s: library / PyTorch = %.2fx (target <= 1.0x: %s)%n",
+                    torch, library / torch, library <= torch ? "met" : "missed");
+        } else {
+            System.out.println(", PyTorch not measured");
+        }
+        double gemmShare = 100 * STEP_FLOPS / gemmMs / 1e6 / peak.gflops;
+        System.out.printf(Locale.ROOT, "GEMMs of the CD step at %.1f%% of peak (target >= 50%%: %s); library vs"
+                + " idiomatic ND4J: %.1fx faster%n", gemmShare, gemmShare >= 50 ? "met" : "missed",
+                naiveMs * (ROWS / BATCH) / 1e3 / library);
+        if (a.contains("--ladder")) {
+            ladder();
+        }
+    }
+
+    // ---------------------------------------------------------------- data and the library
+
+    static INDArray sixtyThousandDigits() {
+        INDArray train = Mnist.bundled().train().toINDArray();
+        int reps = (int) Math.ceil((double) ROWS / train.rows());
+        INDArray tiled = Nd4j.tile(train, reps, 1);
+        return tiled.get(NDArrayIndex.interval(0, ROWS), NDArrayIndex.all()).dup('c');
+    }
+
+    static RbmTrainer benchTrainer(int epochs) {
+        return new RbmTrainer().method(RbmTrainer.Method.CD).k(1).batchSize(BATCH).learningRate(0.1).momentum(0.5)
+                .weightDecay(1e-4).epochs(epochs).monitorSize(0).seed(42);
+    }
+
+    static double libraryEpochSeconds(INDArray data, int epochs) {
+        BernoulliRbm init = BernoulliRbm.random(NV, NH, 0.01, 42).initVisibleBiasFromData(data);
+        TrainingResult r = benchTrainer(epochs + 1).train(init, data, null);
+        double[] s = r.history().doubleColumn("seconds").asDoubleArray();
+        return median(Arrays.copyOfRange(s, 1, s.length));
+    }
+
+    // ---------------------------------------------------------------- GEMM shapes
+
+    /** One cblas_sgemm call of the CD step, on its own buffers. */
+    static final class GemmShape {
+        final String name;
+        final boolean transA;
+        final boolean transB;
+        final int m;
+        final int n;
+        final int k;
+        final float beta;
+        final int callsPerStep;
+
+        GemmShape(String name, boolean transA, boolean transB, int m, int n, int k, float beta, int callsPerStep) {
+            this.name = name;
+            this.transA = transA;
+            this.transB = transB;
+            this.m = m;
+            this.n = n;
+            this.k = k;
+            this.beta = beta;
+            this.callsPerStep = callsPerStep;
+        }
+
+        static List<GemmShape> cdStep() {
+            return List.of(
+                    new GemmShape("up   [100x784]*[784x500] (+bias, beta=1)", false, false, BATCH, NH, NV, 1f, 2),
+                    new GemmShape("down [100x500]*[784x500]^T (+bias, beta=1)", false, true, BATCH, NV, NH, 1f, 1),
+                    new GemmShape("grad [100x784]^T*[100x500] (beta=momentum)", true, false, NV, NH, BATCH, 0.5f,
+                            2));
+        }
+
+        double flops() {
+            return 2.0 * m * n * k;
+        }
+
+        double millis() {
+            INDArray a = Nd4j.rand(DataType.FLOAT, transA ? k : m, transA ? m : k);
+            INDArray b = Nd4j.rand(DataType.FLOAT, transB ? n : k, transB ? k : n);
+            INDArray c = Nd4j.rand(DataType.FLOAT, m, n);
+            FloatPointer pa = new FloatPointer(a.data().addressPointer());
+            FloatPointer pb = new FloatPointer(b.data().addressPointer());
+            FloatPointer pc = new FloatPointer(c.data().addressPointer());
+            int lda = (int) a.columns();
+            int ldb = (int) b.columns();
+            Runnable call = () -> openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor,
+                    transA ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans,
+                    transB ? openblas_nolapack.CblasTrans : openblas_nolapack.CblasNoTrans, m, n, k, 1e-3f, pa, lda,
+                    pb, ldb, beta, pc, n);
+            return timeMillis(call, 20, 9);
+        }
+    }
+
+    static double timeMillis(Runnable r, int reps, int blocks) {
+        for (int i = 0; i < 2 * reps; i++) {
+            r.run();
+        }
+        double[] t = new double[blocks];
+        for (int j = 0; j < blocks; j++) {
+            long t0 = System.nanoTime();
+            for (int i = 0; i < reps; i++) {
+                r.run();
+            }
+            t[j] = (System.nanoTime() - t0) / 1e6 / reps;
+        }
+        return median(t);
+    }
+
+    // ---------------------------------------------------------------- machine peak
+
+    /** The fp32 FMA peak: cores x 2 FMA units x SIMD lanes x 2 flops x clock. */
+    static final class Peak {
+        final int cores;
+        final int lanes;
+        final double mhz;
+        final double gflops;
+        final String simd;
+
+        Peak(int cores, int lanes, double mhz, String simd) {
+            this.cores = cores;
+            this.lanes = lanes;
+            this.mhz = mhz;
+            this.simd = simd;
+            this.gflops = cores * 2.0 * lanes * 2.0 * mhz / 1e3;
+        }
+
+        static Peak detect() {
+            String flags = NativeConfig.cpuFlags();
+            List<String> f = Arrays.asList(flags.split("\\s+"));
+            int lanes = f.contains("avx512f") ? 16 : f.contains("avx2") ? 8 : 4;
+            String simd = f.contains("avx512f") ? "AVX-512" : f.contains("avx2") ? "AVX2" : "SSE";
+            double mhz = Double.NaN;
+            try {
+                for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
+                    if (line.startsWith("cpu MHz")) {
+                        mhz = Double.parseDouble(line.substring(line.indexOf(':') + 1).trim());
+                        break;
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                mhz = Double.NaN;
+            }
+            if (Double.isNaN(mhz)) {
+                mhz = 2000;
+                simd += " (no cpu MHz in /proc/cpuinfo: assuming 2000 MHz)";
+            }
+            return new Peak(Runtime.getRuntime().availableProcessors(), lanes, mhz, simd);
+        }
+
+        String explain() {
+            return String.format(Locale.ROOT, "fp32 peak = %d cores x 2 FMA units x %d lanes (%s) x 2 flops x %.0f MHz"
+                    + " (/proc/cpuinfo \"cpu MHz\") = %.0f GFLOP/s. A VM's \"cpu MHz\" is usually the base clock; under"
+                    + " turbo the CPU can exceed this figure.", cores, lanes, simd, mhz, gflops);
+        }
+    }
+
+    // ---------------------------------------------------------------- idiomatic ND4J reference
+
+    /** CD-1 written the way ND4J tutorials do: mmul, broadcast adds and new arrays in every step. */
+    static final class NaiveCd {
+        static double millisPerStep(INDArray data, int warm, int steps) {
+            INDArray w = Nd4j.randn(DataType.FLOAT, NV, NH).muli(0.01);
+            INDArray b = Nd4j.zeros(DataType.FLOAT, 1, NV);
+            INDArray c = Nd4j.zeros(DataType.FLOAT, 1, NH);
+            INDArray vw = Nd4j.zeros(DataType.FLOAT, NV, NH);
+            INDArray vb = Nd4j.zeros(DataType.FLOAT, 1, NV);
+            INDArray vc = Nd4j.zeros(DataType.FLOAT, 1, NH);
+            int rows = (int) data.rows();
+            for (int i = 0; i < warm; i++) {
+                step(data.get(NDArrayIndex.interval((i * BATCH) % rows, (i * BATCH) % rows + BATCH), NDArrayIndex.all()),
+                        w, b, c, vw, vb, vc);
+            }
+            long t0 = System.nanoTime();
+            for (int i = 0; i < steps; i++) {
+                int r0 = (i * BATCH) % rows;
+                step(data.get(NDArrayIndex.interval(r0, r0 + BATCH), NDArrayIndex.all()), w, b, c, vw, vb, vc);
+            }
+            return (System.nanoTime() - t0) / 1e6 / steps;
+        }
+
+        static void step(INDArray v0, INDArray w, INDArray b, INDArray c, INDArray vw, INDArray vb, INDArray vc) {
+            double lr = 0.1;
+            INDArray h0 = Transforms.sigmoid(v0.mmul(w).addiRowVector(c));
+            INDArray hs = Nd4j.rand(DataType.FLOAT, h0.shape()).lt(h0).castTo(DataType.FLOAT);
+            INDArray v1 = Transforms.sigmoid(hs.mmul(w.transpose()).addiRowVector(b));
+            INDArray h1 = Transforms.sigmoid(v1.mmul(w).addiRowVector(c));
+            INDArray gw = v0.transpose().mmul(h0).subi(v1.transpose().mmul(h1)).divi(BATCH);
+            vw.muli(0.5).addi(gw.subi(w.mul(1e-4)).muli(lr));
+            vb.muli(0.5).addi(v0.sum(0).subi(v1.sum(0)).reshape(1, NV).muli(lr / BATCH));
+            vc.muli(0.5).addi(h0.sum(0).subi(h1.sum(0)).reshape(1, NH).muli(lr / BATCH));
+            w.addi(vw);
+            b.addi(vb);
+            c.addi(vc);
+        }
+    }
+
+    /** CD-1 with preallocated buffers, Nd4j.gemm into them and in-place ND4J element-wise ops. */
+    static final class PreallocCd {
+        static double millisPerStep(INDArray data, int warm, int steps) {
+            INDArray w = Nd4j.randn(DataType.FLOAT, NV, NH).muli(0.01);
+            INDArray b = Nd4j.zeros(DataType.FLOAT, 1, NV);
+            INDArray c = Nd4j.zeros(DataType.FLOAT, 1, NH);
+            INDArray vw = Nd4j.zeros(DataType.FLOAT, NV, NH);
+            INDArray vb = Nd4j.zeros(DataType.FLOAT, 1, NV);
+            INDArray vc = Nd4j.zeros(DataType.FLOAT, 1, NH);
+            INDArray h0 = Nd4j.create(DataType.FLOAT, BATCH, NH);
+            INDArray hs = Nd4j.create(DataType.FLOAT, BATCH, NH);
+            INDArray v1 = Nd4j.create(DataType.FLOAT, BATCH, NV);
+            INDArray h1 = Nd4j.create(DataType.FLOAT, BATCH, NH);
+            INDArray tb = Nd4j.create(DataType.FLOAT, 1, NV);
+            INDArray tc = Nd4j.create(DataType.FLOAT, 1, NH);
+            INDArray v0 = Nd4j.create(DataType.FLOAT, BATCH, NV);
+            org.nd4j.linalg.api.rng.Random rng = Nd4j.getRandomFactory().getNewRandomInstance(42);
+            int rows = (int) data.rows();
+            long t0 = 0;
+            for (int i = 0; i < warm + steps; i++) {
+                if (i == warm) {
+                    t0 = System.nanoTime();
+                }
+                int r0 = (i * BATCH) % rows;
+                v0.assign(data.get(NDArrayIndex.interval(r0, r0 + BATCH), NDArrayIndex.all()));
+                Nd4j.gemm(v0, w, h0, false, false, 1.0, 0.0);
+                Transforms.sigmoid(h0.addiRowVector(c), false);
+                Nd4j.getExecutioner().exec(new BernoulliDistribution(hs, h0), rng);
+                Nd4j.gemm(hs, w, v1, false, true, 1.0, 0.0);
+                Transforms.sigmoid(v1.addiRowVector(b), false);
+                Nd4j.gemm(v1, w, h1, false, false, 1.0, 0.0);
+                Transforms.sigmoid(h1.addiRowVector(c), false);
+                vw.muli(0.5);
+                Nd4j.gemm(v0, h0, vw, true, false, 0.1 / BATCH, 1.0);
+                Nd4j.gemm(v1, h1, vw, true, false, -0.1 / BATCH, 1.0);
+                Nd4j.getBlasWrapper().level1().axpy(w.length(), -0.1 * 1e-4, w, vw);
+                v0.sum(tb, 0);
+                vb.muli(0.5).addi(tb.muli(0.1 / BATCH));
+                v1.sum(tb, 0);
+                vb.subi(tb.muli(0.1 / BATCH));
+                h0.sum(tc, 0);
+                vc.muli(0.5).addi(tc.muli(0.1 / BATCH));
+                h1.sum(tc, 0);
+                vc.subi(tc.muli(0.1 / BATCH));
+                w.addi(vw);
+                b.addi(vb);
+                c.addi(vc);
+            }
+            return (System.nanoTime() - t0) / 1e6 / steps;
+        }
+    }
+
+    // ---------------------------------------------------------------- PyTorch
+
+    static double torchEpochSeconds(INDArray data, int epochs) {
+        if (!new File(PYTHON).canExecute() || !pythonHasTorch()) {
+            System.out.println("PyTorch: skipped (" + PYTHON + " has no torch module; on Debian: apt-get install -y"
+                    + " python3-torch, plus libopenblas0-pthread so torch's matrix products do not fall back to the"
+                    + " reference BLAS)");
+            return Double.NaN;
+        }
+        Path dataFile = null;
+        Path script = null;
+        try {
+            dataFile = Files.createTempFile("rbm-bench-", ".f32");
+            script = Files.createTempFile("rbm_torch", ".py");
+            writeFloats(data, dataFile);
+            try (InputStream in = RbmBench.class.getResourceAsStream("/bench/rbm_torch.py")) {
+                if (in == null) {
+                    System.out.println("PyTorch: skipped (bench/rbm_torch.py is not on the class path)");
+                    return Double.NaN;
+                }
+                Files.write(script, in.readAllBytes());
+            }
+            List<String> cmd = List.of(PYTHON, script.toString(), dataFile.toString(), String.valueOf(data.rows()),
+                    String.valueOf(NV), String.valueOf(NH), String.valueOf(BATCH), String.valueOf(epochs + 1), "2");
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+            String core = NativeConfig.recommendedOpenBlasCoreType();
+            if (core != null) {
+                pb.environment().putIfAbsent("OPENBLAS_CORETYPE", core);
+            }
+            List<String> out = runProcess(pb, 600);
+            List<Double> secs = new ArrayList<>();
+            Map<String, String> info = new LinkedHashMap<>();
+            for (String line : out) {
+                String[] kv = line.trim().split(" ", 2);
+                if (kv.length == 2 && kv[0].equals("epoch_seconds")) {
+                    secs.add(Double.parseDouble(kv[1]));
+                } else if (kv.length == 2) {
+                    info.put(kv[0], kv[1]);
+                }
+            }
+            if (secs.size() < 2) {
+                System.out.println("PyTorch: failed; output:\n  " + String.join("\n  ", out));
+                return Double.NaN;
+            }
+            double[] timed = secs.subList(1, secs.size()).stream().mapToDouble(Double::doubleValue).toArray();
+            double med = median(timed);
+            System.out.printf(Locale.ROOT, "PyTorch %s CPU (%s threads, BLAS %s, capability %s, env OMP_WAIT_POLICY=%s"
+                    + " OPENBLAS_CORETYPE=%s): %.3f s per epoch (median of %d after 1 warm-up), %.3f ms per step%n",
+                    info.get("torch"), info.get("threads"), info.get("blas"), info.get("capability"),
+                    pb.environment().get("OMP_WAIT_POLICY"), pb.environment().get("OPENBLAS_CORETYPE"), med,
+                    timed.length, 1e3 * med / (ROWS / BATCH));
+            return med;
+        } catch (IOException e) {
+            System.out.println("PyTorch: failed (" + e.getMessage() + ")");
+            return Double.NaN;
+        } finally {
+            deleteQuietly(dataFile);
+            deleteQuietly(script);
+        }
+    }
+
+    static boolean pythonHasTorch() {
+        try {
+            Process p = new ProcessBuilder(PYTHON, "-c", "import torch").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(120, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    static void writeFloats(INDArray data, Path file) throws IOException {
+        float[] f = data.dup('c').reshape(data.length()).toFloatVector();
+        ByteBuffer buf = ByteBuffer.allocate(4 * f.length).order(ByteOrder.LITTLE_ENDIAN);
+        buf.asFloatBuffer().put(f);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the ladder: what each step bought
+
+    /** One rung: a variant of the CD step and the environment it runs in. */
+    record Rung(String label, String variant, Map<String, String> env, boolean avx512Build) {}
+
+    static void ladder() {
+        String core = NativeConfig.recommendedOpenBlasCoreType();
+        Map<String, String> none = Map.of();
+        Map<String, String> passive = Map.of("OMP_WAIT_POLICY", "PASSIVE");
+        Map<String, String> both = core == null ? passive : Map.of("OMP_WAIT_POLICY", "PASSIVE", "OPENBLAS_CORETYPE",
+                core);
+        Path avx512 = avx512Jar();
+        List<Rung> rungs = new ArrayList<>(List.of(
+                new Rung("idiomatic ND4J (mmul, allocating), default env", "naive", none, false),
+                new Rung("+ OMP_WAIT_POLICY=PASSIVE", "naive", passive, false),
+                new Rung("+ OPENBLAS_CORETYPE=" + core, "naive", both, false),
+                new Rung("+ preallocated buffers, Nd4j.gemm, in-place ops", "prealloc", both, false),
+                new Rung("+ library engine (direct sgemm, bias via rank-1 GEMM, momentum in beta)", "library", both,
+                        false),
+                new Rung("library, but OMP_WAIT_POLICY unset", "library", core == null ? none
+                        : Map.of("OPENBLAS_CORETYPE", core), false),
+                new Rung("library, but OPENBLAS_CORETYPE unset", "library", passive, false)));
+        if (avx512 != null) {
+            rungs.add(new Rung("library + nd4j-native avx512 build", "library", both, true));
+        }
+        System.out.println("== ladder: ms per CD-1 step, each rung in a fresh JVM (median of blocks) ==");
+        double prev = Double.NaN;
+        for (Rung r : rungs) {
+            double ms = childMillis(r, avx512);
+            String delta = Double.isNaN(prev) || r.label.startsWith("library,") ? ""
+                    : String.format(Locale.ROOT, "  (%.2fx vs previous)", prev / ms);
+            System.out.printf(Locale.ROOT, "  %-78s %8.3f ms%s%n", r.label, ms, delta);
+            if (!r.label.startsWith("library,")) {
+                prev = ms;
+            }
+        }
+    }
+
+    static double childMillis(Rung r, Path avx512) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add("-Xmx1g");
+        if (r.avx512Build) {
+            cmd.add("-D" + NativeConfig.PLATFORM_EXTENSION_PROPERTY + "=-avx512");
+        }
+        cmd.add("-cp");
+        cmd.add(classPath() + (r.avx512Build ? File.pathSeparator + avx512 : ""));
+        cmd.add(RbmBench.class.getName());
+        cmd.add("--child");
+        cmd.add(r.variant);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().remove("OMP_WAIT_POLICY");
+        pb.environment().remove("OPENBLAS_CORETYPE");
+        pb.environment().remove("OMP_NUM_THREADS");
+        pb.environment().putAll(r.env);
+        try {
+            for (String line : runProcess(pb, 300)) {
+                if (line.startsWith("RESULT ")) {
+                    return Double.parseDouble(line.substring(7).trim());
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("  child failed: " + e.getMessage());
+        }
+        return Double.NaN;
+    }
+
+    static void child(String variant) {
+        INDArray data = Mnist.bundled().train().toINDArray();
+        double ms;
+        switch (variant) {
+            case "naive" -> ms = NaiveCd.millisPerStep(data, 20, 60);
+            case "prealloc" -> ms = PreallocCd.millisPerStep(data, 30, 150);
+            case "library" -> {
+                BernoulliRbm init = BernoulliRbm.random(NV, NH, 0.01, 42).initVisibleBiasFromData(data);
+                INDArray d = data.get(NDArrayIndex.interval(0, 4000), NDArrayIndex.all()).dup('c');
+                TrainingResult res = benchTrainer(7).train(init, d, null);
+                double[] s = res.history().doubleColumn("seconds").asDoubleArray();
+                ms = 1e3 * median(Arrays.copyOfRange(s, 1, s.length)) / (4000 / BATCH);
+            }
+            default -> throw new IllegalArgumentException("unknown variant " + variant);
+        }
+        System.out.println("RESULT " + ms);
+    }
+
+    static Path avx512Jar() {
+        String cp = classPath();
+        for (String e : cp.split(File.pathSeparator)) {
+            if (e.endsWith("-linux-x86_64-avx512.jar")) {
+                return null; // already on the class path: every rung uses it when NativeConfig picks it
+            }
+        }
+        Path p = Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "nd4j", "nd4j-native",
+                "1.0.0-M2.1", "nd4j-native-1.0.0-M2.1-linux-x86_64-avx512.jar");
+        return Files.isRegularFile(p) ? p : null;
+    }
+
+    static String classPath() {
+        List<String> parts = new ArrayList<>();
+        ClassLoader cl = RbmBench.class.getClassLoader();
+        while (cl != null) {
+            if (cl instanceof URLClassLoader u) {
+                for (URL url : u.getURLs()) {
+                    try {
+                        parts.add(Path.of(url.toURI()).toString());
+                    } catch (Exception e) {
+                        parts.add(url.getPath());
+                    }
+                }
+            }
+            cl = cl.getParent();
+        }
+        String javaCp = System.getProperty("java.class.path", "");
+        if (parts.isEmpty() || !javaCp.contains("plexus-classworlds")) {
+            parts.addAll(Arrays.asList(javaCp.split(File.pathSeparator)));
+        }
+        return String.join(File.pathSeparator, parts);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    static List<String> runProcess(ProcessBuilder pb, int timeoutSeconds) throws IOException {
+        Process p = pb.start();
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        try {
+            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("timed out after " + timeoutSeconds + " s: " + pb.command());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            p.destroyForcibly();
+            throw new IOException("interrupted", e);
+        }
+        return lines;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // A leftover temporary file is harmless.
+        }
+    }
+
+    static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+}
