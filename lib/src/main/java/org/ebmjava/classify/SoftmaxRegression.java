@@ -1,29 +1,42 @@
 package org.ebmjava.classify;
 
+import org.ebmjava.NativeMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.BooleanIndexing;
+import org.nd4j.linalg.indexing.conditions.Conditions;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * Multinomial logistic regression (a linear softmax classifier), the standard read-out for judging features.
  *
- * <p>Model: p(y = k | x) = softmax(x W + b)<sub>k</sub>. Training minimises the mean cross-entropy plus an L2
- * penalty, L = -(1/n) &sum;<sub>i</sub> log p(y<sub>i</sub> | x<sub>i</sub>) + (&lambda;/2) |W|<sup>2</sup>, by
- * full-batch gradient descent with the gradient
+ * <p>Model: p(y = k | x) = softmax(z W + b)<sub>k</sub> with standardised features z = (x - &mu;) / &sigma;
+ * (per column, &mu; and &sigma; from the training data; columns with &sigma; = 0 are left at 0). Training minimises
+ * the mean cross-entropy plus an L2 penalty, L = -(1/n) &sum;<sub>i</sub> log p(y<sub>i</sub> | x<sub>i</sub>) +
+ * (&lambda;/2) |W|<sup>2</sup>, with full-batch Adam (Kingma and Ba, 2015) on the gradient
  * <pre>
- *   dL/dW = X<sup>T</sup>(P - Y) / n + &lambda; W,   dL/db = mean over rows of (P - Y)
+ *   dL/dW = Z<sup>T</sup>(P - Y) / n + &lambda; W,   dL/db = mean over rows of (P - Y)
  * </pre>
- * where P holds the predicted probabilities and Y the one-hot labels. The loss is convex, so the result does not
- * depend on a seed: weights start at zero.
+ * where P holds the predicted probabilities and Y the one-hot labels. Standardising and Adam make the same
+ * settings work for raw pixels and for learned features of any scale. The loss is convex and the weights start at
+ * zero, so the result needs no seed.
  */
 public final class SoftmaxRegression {
+    private static final double BETA1 = 0.9;
+    private static final double BETA2 = 0.999;
+    private static final double EPSILON = 1e-8;
+
     private final INDArray weights;
     private final INDArray bias;
+    private final INDArray mean;
+    private final INDArray invStd;
 
-    private SoftmaxRegression(INDArray weights, INDArray bias) {
+    private SoftmaxRegression(INDArray weights, INDArray bias, INDArray mean, INDArray invStd) {
         this.weights = weights;
         this.bias = bias;
+        this.mean = mean;
+        this.invStd = invStd;
     }
 
     /**
@@ -32,9 +45,9 @@ public final class SoftmaxRegression {
      * @param features The n x d feature matrix (float32 or float64). Not modified.
      * @param labels The n class labels, each in [0, classes).
      * @param classes The number of classes, at least 2.
-     * @param learningRate The gradient-descent step size, &gt; 0 (about 0.5 suits features in [0, 1]).
+     * @param learningRate The Adam step size, &gt; 0 (0.01 to 0.1 suits standardised features).
      * @param l2 The L2 penalty &lambda; &ge; 0 on the weights (not the biases).
-     * @param iterations The number of full-batch gradient steps, &ge; 1.
+     * @param iterations The number of full-batch Adam steps, &ge; 1.
      * @return The trained classifier.
      * @throws IllegalArgumentException If shapes or values are invalid; the message names the argument.
      */
@@ -56,19 +69,30 @@ public final class SoftmaxRegression {
             throw new IllegalArgumentException("need learningRate > 0, l2 >= 0, iterations >= 1; found "
                     + learningRate + ", " + l2 + ", " + iterations);
         }
-        INDArray x = features.castTo(DataType.FLOAT);
+        INDArray raw = features.castTo(DataType.FLOAT);
+        INDArray mean = raw.mean(true, 0);
+        INDArray std = raw.std(true, false, 0);
+        INDArray invStd = Transforms.pow(std, -1, true);
+        BooleanIndexing.replaceWhere(invStd, 0.0, Conditions.isInfinite());   // constant columns contribute 0
+        INDArray x = standardise(raw, mean, invStd);
         INDArray y = oneHot(labels, classes);
         INDArray w = Nd4j.zeros(DataType.FLOAT, x.columns(), classes);
         INDArray b = Nd4j.zeros(DataType.FLOAT, 1, classes);
-        for (int it = 0; it < iterations; it++) {
-            INDArray p = probabilities(x, w, b);
-            INDArray delta = p.subi(y);                                   // P - Y
-            INDArray gw = x.transpose().mmul(delta).divi(n).addi(w.mul(l2));
-            INDArray gb = delta.mean(true, 0);
-            w.subi(gw.muli(learningRate));
-            b.subi(gb.muli(learningRate));
+        INDArray[] m = {Nd4j.zerosLike(w), Nd4j.zerosLike(b)};
+        INDArray[] v = {Nd4j.zerosLike(w), Nd4j.zerosLike(b)};
+        for (int it = 1; it <= iterations; it++) {
+            NativeMemory.collectIfDue();
+            INDArray delta = probabilities(x, w, b).subi(y);                     // P - Y
+            INDArray[] grads = {Nd4j.gemm(x, delta, true, false).divi(n).addi(w.mul(l2)), delta.mean(true, 0)};
+            INDArray[] params = {w, b};
+            double stepSize = learningRate * Math.sqrt(1 - Math.pow(BETA2, it)) / (1 - Math.pow(BETA1, it));
+            for (int p = 0; p < 2; p++) {
+                m[p].muli(BETA1).addi(grads[p].mul(1 - BETA1));
+                v[p].muli(BETA2).addi(grads[p].mul(grads[p]).muli(1 - BETA2));
+                params[p].subi(m[p].div(Transforms.sqrt(v[p], true).addi(EPSILON)).muli(stepSize));
+            }
         }
-        return new SoftmaxRegression(w, b);
+        return new SoftmaxRegression(w, b, mean, invStd);
     }
 
     /**
@@ -79,7 +103,7 @@ public final class SoftmaxRegression {
      */
     public INDArray predictProbabilities(INDArray features) {
         checkWidth(features);
-        return probabilities(features.castTo(DataType.FLOAT), weights, bias);
+        return probabilities(standardise(features.castTo(DataType.FLOAT), mean, invStd), weights, bias);
     }
 
     /**
@@ -132,7 +156,7 @@ public final class SoftmaxRegression {
     }
 
     /**
-     * The weights, d x classes (a copy).
+     * The weights on the standardised features, d x classes (a copy).
      *
      * @return The weights.
      */
@@ -145,6 +169,10 @@ public final class SoftmaxRegression {
             throw new IllegalArgumentException("features must be n x " + weights.rows() + ", found "
                     + (features == null ? "null" : java.util.Arrays.toString(features.shape())));
         }
+    }
+
+    private static INDArray standardise(INDArray x, INDArray mean, INDArray invStd) {
+        return x.subRowVector(mean).muliRowVector(invStd);
     }
 
     private static INDArray probabilities(INDArray x, INDArray w, INDArray b) {

@@ -32,7 +32,7 @@ class SoftmaxRegressionTest {
         Random rng = new Random(5);
         int[] labels = new int[600];
         INDArray x = blobs(200, labels, rng);
-        SoftmaxRegression model = SoftmaxRegression.train(x, labels, 3, 0.5, 0.0, 500);
+        SoftmaxRegression model = SoftmaxRegression.train(x, labels, 3, 0.05, 0.0, 300);
         // Bayes error for unit Gaussians at distance 4: about 2 * Phi(-2) per pair, so accuracy about 0.96.
         double acc = model.accuracy(x, labels);
         assertTrue(acc > 0.93, "training accuracy " + acc);
@@ -45,8 +45,8 @@ class SoftmaxRegressionTest {
         Random rng = new Random(6);
         int[] labels = new int[300];
         INDArray x = blobs(100, labels, rng);
-        SoftmaxRegression few = SoftmaxRegression.train(x, labels, 3, 0.5, 0.0, 5);
-        SoftmaxRegression many = SoftmaxRegression.train(x, labels, 3, 0.5, 0.0, 200);
+        SoftmaxRegression few = SoftmaxRegression.train(x, labels, 3, 0.05, 0.0, 5);
+        SoftmaxRegression many = SoftmaxRegression.train(x, labels, 3, 0.05, 0.0, 200);
         INDArray p = many.predictProbabilities(x);
         for (int i = 0; i < p.rows(); i++) {
             assertEquals(1.0, p.getRow(i).sumNumber().doubleValue(), TOL);
@@ -60,9 +60,19 @@ class SoftmaxRegressionTest {
         Random rng = new Random(7);
         int[] labels = new int[300];
         INDArray x = blobs(100, labels, rng);
-        double free = SoftmaxRegression.train(x, labels, 3, 0.5, 0.0, 100).weights().norm2Number().doubleValue();
-        double penalised = SoftmaxRegression.train(x, labels, 3, 0.5, 1.0, 100).weights().norm2Number().doubleValue();
+        double free = SoftmaxRegression.train(x, labels, 3, 0.05, 0.0, 300).weights().norm2Number().doubleValue();
+        double penalised = SoftmaxRegression.train(x, labels, 3, 0.05, 1.0, 300).weights().norm2Number().doubleValue();
         assertTrue(penalised < 0.5 * free, "L2 = 1 must shrink the weights: " + penalised + " vs " + free);
+    }
+
+    @Test
+    void predictionsDoNotDependOnTheScaleOfTheFeatures() {
+        Random rng = new Random(8);
+        int[] labels = new int[300];
+        INDArray x = blobs(100, labels, rng);
+        int[] a = SoftmaxRegression.train(x, labels, 3, 0.05, 0.0, 100).predict(x);
+        int[] b = SoftmaxRegression.train(x.mul(1000).addi(50), labels, 3, 0.05, 0.0, 100).predict(x.mul(1000).addi(50));
+        assertEquals(java.util.Arrays.toString(a), java.util.Arrays.toString(b));
     }
 
     @Test
