@@ -1,5 +1,6 @@
 package org.ebmjava.rbm;
 
+import org.ebmjava.NativeMemory;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.javacpp.FloatPointer;
 import org.ebmjava.Ebm;
@@ -238,6 +239,7 @@ public final class AnnealedImportanceSampling {
             v.assign(bA.reshape(1, nv).broadcast(runs, nv));
             RbmOps.bernoulli(RbmOps.sigmoidInPlace(v), v, rng);
             for (int k = 1; k < betas.length; k++) {
+                NativeMemory.collectIfDue();
                 double bPrev = betas[k - 1];
                 double bK = betas[k];
                 double delta = bK - bPrev;

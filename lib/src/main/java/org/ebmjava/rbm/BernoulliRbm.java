@@ -1,5 +1,6 @@
 package org.ebmjava.rbm;
 
+import org.ebmjava.NativeMemory;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -349,6 +350,7 @@ public final class BernoulliRbm {
             int done = 0;
             for (int target : atSteps) {
                 for (; done < target; done++) {
+                    NativeMemory.collectIfDue();
                     INDArray h = sampleHidden(v, rng);
                     mean = visibleProbabilities(h);
                     v = RbmOps.bernoulli(mean, Nd4j.create(DataType.FLOAT, mean.shape(), 'c'), rng);

@@ -1,5 +1,6 @@
 package org.ebmjava.rbm;
 
+import org.ebmjava.NativeMemory;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
@@ -584,6 +585,7 @@ public final class RbmTrainer {
                 shuffle(perm, shuffleRng);
                 Nd4j.pullRows(data, shuffled, 1, perm);
                 for (int bi = 0; bi < batches; bi++) {
+                    NativeMemory.collectIfDue();
                     v0.position(basePos + (long) bi * b * p.nv);
                     engine.step(v0, lr, mom, weightDecay, sparsityTarget, sparsityCost, sparsityDecay);
                     if ((bi + 1) % divergenceCheckEvery == 0) {
