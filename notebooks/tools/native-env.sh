@@ -14,3 +14,10 @@ if [ -z "${OPENBLAS_CORETYPE:-}" ] && [ -r /proc/cpuinfo ]; then
 fi
 # ND4J's OpenMP threads spin-wait and starve OpenBLAS's threads on small machines.
 OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-PASSIVE}; export OMP_WAIT_POLICY
+# ND4J's native buffers are malloc'ed and freed from several threads (the cell's thread, OpenMP workers, javacpp's
+# deallocator); glibc then keeps many per-thread arenas of freed memory, and a notebook's resident memory grows
+# far beyond what it uses. Two arenas keep it bounded.
+MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}; export MALLOC_ARENA_MAX
+# glibc raises its mmap threshold after large blocks are freed, after which big ND4J buffers come from the heap
+# arenas and stay resident when freed; a fixed threshold returns them to the system.
+MALLOC_MMAP_THRESHOLD_=${MALLOC_MMAP_THRESHOLD_:-131072}; export MALLOC_MMAP_THRESHOLD_
