@@ -136,8 +136,21 @@ def kernel_pid(client):
     return None
 
 
-def execute(nb, path, timeout):
-    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB)."""
+def current_rss_mib(pid):
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return float("nan")
+
+
+def execute(nb, path, timeout, per_cell=False):
+    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB).
+
+    With per_cell, print each code cell's wall time and the kernel's resident memory after it."""
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError, CellTimeoutError
 
@@ -150,7 +163,12 @@ def execute(nb, path, timeout):
         pid = kernel_pid(client)
         try:
             for index, cell in enumerate(nb.cells):
+                t_cell = time.monotonic()
                 client.execute_cell(cell, index)
+                if per_cell and cell.cell_type == "code" and pid:
+                    first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
+                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
+                          f"  (peak {peak_rss_mib(pid):6.0f})  {first}", flush=True)
         except CellTimeoutError as e:
             error = f"a cell ran past {timeout} s: {str(e).splitlines()[0] if str(e) else ''}"
         except CellExecutionError as e:
@@ -237,6 +255,7 @@ def main():
     ap.add_argument("--solutions", action="store_true", help="with --publish: splice in the reference solutions")
     ap.add_argument("--out", default=str(ROOT / "build" / "course"), help="output folder")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 quick, 900 full)")
+    ap.add_argument("--cells", action="store_true", help="print wall time and kernel memory after every code cell")
     ap.add_argument("notebooks", nargs="*", help="notebooks to run (default: all notebooks/NN_*.ipynb)")
     args = ap.parse_args()
 
@@ -274,7 +293,7 @@ def main():
         strip(nb)
         ids = splice_solutions(nb, p, solutions) if solutions else \
             [exercise_id(c) for c in nb.cells if is_solution_cell(c)]
-        error, wall, rss = execute(nb, p, timeout)
+        error, wall, rss = execute(nb, p, timeout, per_cell=args.cells)
         images, errors, tracebacks, checks, stderr_lines = inspect(nb)
         page = write_outputs(nb, p, out_dir)
         problems = []
