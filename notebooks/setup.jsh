@@ -14,6 +14,7 @@ import java.util.random.RandomGenerator;
 import java.awt.image.BufferedImage;
 import tech.tablesaw.api.*;
 import org.ebmjava.Ebm;
+import org.ebmjava.NativeConfig;
 import org.ebmjava.thermo.*;
 import org.ebmjava.landscape.*;
 import org.ebmjava.data.*;
