@@ -55,6 +55,28 @@ public final class CheckData {
     }
 
     /**
+     * The quadratic energy of Hopfield networks and Boltzmann machines, computed as a plain double sum.
+     *
+     * <p>Performs the following operation: E(s) = -1/2 &sum;<sub>i,j</sub> W<sub>ij</sub> s<sub>i</sub>
+     * s<sub>j</sub> - &sum;<sub>i</sub> b<sub>i</sub> s<sub>i</sub>, for spins in {-1, +1} or units in {0, 1}.
+     *
+     * @param w The n x n weights. Not modified.
+     * @param b The n biases. Not modified.
+     * @param s The state. Not modified.
+     * @return E(s).
+     */
+    public static double quadraticEnergy(double[][] w, double[] b, int[] s) {
+        double e = 0;
+        for (int i = 0; i < s.length; i++) {
+            e -= b[i] * s[i];
+            for (int j = 0; j < s.length; j++) {
+                e -= 0.5 * w[i][j] * s[i] * s[j];
+            }
+        }
+        return e;
+    }
+
+    /**
      * A matrix of independent uniform numbers in [0, 1).
      *
      * @param rows Number of rows.

@@ -15,17 +15,6 @@ import org.junit.jupiter.api.Test;
 public class AsyncSweepChecks {
     private final AsyncSweep impl = Submissions.get(AsyncSweep.class);
 
-    private static double energy(double[][] w, double[] b, int[] s) {
-        double e = 0;
-        for (int i = 0; i < s.length; i++) {
-            e -= b[i] * s[i];
-            for (int j = 0; j < s.length; j++) {
-                e -= 0.5 * w[i][j] * s[i] * s[j];
-            }
-        }
-        return e;
-    }
-
     @Test
     @DisplayName("uses updated spins within the sweep (asynchronous, not synchronous)")
     void asynchronousOrderMatters() {
@@ -64,10 +53,10 @@ public class AsyncSweepChecks {
             for (int i = 0; i < n; i++) {
                 order[i] = n - 1 - i;
             }
-            double before = energy(w, b, s);
+            double before = CheckData.quadraticEnergy(w, b, s);
             for (int sweep = 0; sweep < 5; sweep++) {
                 impl.sweep(w, b, s, order);
-                double after = energy(w, b, s);
+                double after = CheckData.quadraticEnergy(w, b, s);
                 assertTrue(after <= before + 1e-9, "energy rose from " + before + " to " + after);
                 before = after;
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
+import org.ebmjava.exercises.check.CheckData;
 import org.ebmjava.exercises.check.Submissions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -58,13 +59,7 @@ public class HopfieldEnergyChecks {
                     w[i][j] = w[j][i] = rng.nextGaussian();
                 }
             }
-            double e = 0;
-            for (int i = 0; i < n; i++) {
-                e -= b[i] * s[i];
-                for (int j = 0; j < n; j++) {
-                    e -= 0.5 * w[i][j] * s[i] * s[j];
-                }
-            }
+            double e = CheckData.quadraticEnergy(w, b, s);
             assertEquals(e, impl.energy(w, b, s), TOL * Math.max(1, Math.abs(e)), "random network, N = " + n);
         }
     }

@@ -15,17 +15,6 @@ public class UnitConditionalChecks {
     private static final double TOL = 1e-9;
     private final UnitConditional impl = Submissions.get(UnitConditional.class);
 
-    private static double energy(double[][] w, double[] b, int[] s) {
-        double e = 0;
-        for (int i = 0; i < s.length; i++) {
-            e -= b[i] * s[i];
-            for (int j = 0; j < s.length; j++) {
-                e -= 0.5 * w[i][j] * s[i] * s[j];
-            }
-        }
-        return e;
-    }
-
     @Test
     @DisplayName("one unit with bias only: sigmoid(b / T)")
     void biasOnly() {
@@ -51,8 +40,8 @@ public class UnitConditionalChecks {
                     on[i] = 1;
                     int[] off = s.clone();
                     off[i] = 0;
-                    double pOn = Math.exp(-energy(w, b, on) / t);
-                    double pOff = Math.exp(-energy(w, b, off) / t);
+                    double pOn = Math.exp(-CheckData.quadraticEnergy(w, b, on) / t);
+                    double pOff = Math.exp(-CheckData.quadraticEnergy(w, b, off) / t);
                     assertEquals(pOn / (pOn + pOff), impl.probabilityOn(w, b, s, i, t), TOL,
                             "unit " + i + ", state " + java.util.Arrays.toString(s) + ", T = " + t);
                 }
