@@ -53,6 +53,7 @@ public final class NativeConfig {
         applied = true;
         chooseNativeBuild();
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Nd4j.getEnvironment().setMaxThreads(cores);
         Nd4j.getEnvironment().setMaxMasterThreads(cores);
         Nd4j.factory().blas().setMaxThreads(cores);
         return true;
@@ -193,7 +194,7 @@ public final class NativeConfig {
                 .append(chosenExtension.isEmpty() ? " (generic)" : chosenExtension)
                 .append(applied ? "" : " (NativeConfig.apply() not called yet)").append('\n');
         if (nd4jLoaded() || applied) {
-            s.append("threads: ND4J OpenMP ").append(Nd4j.getEnvironment().maxMasterThreads()).append(", OpenBLAS ")
+            s.append("threads: ND4J OpenMP ").append(Nd4j.getEnvironment().maxThreads()).append(", OpenBLAS ")
                     .append(Nd4j.factory().blas().getMaxThreads()).append('\n');
         }
         for (String w : warnings()) {
