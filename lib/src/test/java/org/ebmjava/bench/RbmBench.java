@@ -39,13 +39,16 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * Speed of one CD-1 epoch of a 784 x 500 Bernoulli RBM (mini-batch 100, 60,000 samples: the bundled 7,996
  * MNIST training digits repeated), against PyTorch CPU on the same machine in the same run.
  *
- * <p>Prints: the native environment; the library's epoch time; the GEMM throughput at each GEMM shape of the
- * CD step, in GFLOP/s and as a fraction of the machine's fp32 peak (cores x 2 FMA units x SIMD lanes x 2 flops x
- * clock, from /proc/cpuinfo); the same epoch written in idiomatic (allocating) ND4J; and the PyTorch epoch
- * ({@code lib/src/test/resources/bench/rbm_torch.py} with /usr/bin/python3 and 2 threads), skipped with a note
- * when torch is missing. Options: {@code --epochs N} (timed epochs, default 3), {@code --no-torch},
- * {@code --ladder} (also re-runs the step in child JVMs with and without each native setting and prints what
- * each step bought).
+ * <p>Prints: the native environment; library and PyTorch epochs in alternating rounds (PyTorch runs
+ * {@code lib/src/test/resources/bench/rbm_torch.py} with /usr/bin/python3 and 2 threads as a persistent process,
+ * so both see the same load from other tenants of a shared machine; skipped with a note when torch is missing);
+ * the GEMM throughput at each GEMM shape of the CD step as the trainer runs them, in GFLOP/s and as a fraction of
+ * the machine's fp32 peak (cores x 2 FMA units x SIMD lanes x 2 flops x clock, from /proc/cpuinfo), also per busy
+ * core (thread CPU time, which other tenants do not inflate); OpenBLAS's own threading on the same shapes for
+ * reference; and the same step written in idiomatic, allocating ND4J.
+ *
+ * <p>Options: {@code --rounds N} (alternating timed epochs, default 5), {@code --no-torch}, {@code --ladder} (also
+ * re-runs the step in fresh JVMs with and without each setting and prints what each step bought).
  *
  * <p>Run: {@code mvn -o -q -pl lib exec:java -Dexec.mainClass=org.ebmjava.bench.RbmBench
  * -Dexec.classpathScope=test} (export OMP_WAIT_POLICY=PASSIVE and OPENBLAS_CORETYPE first, as the kernel
@@ -74,7 +77,7 @@ public final class RbmBench {
     /**
      * Runs the benchmark and prints the report.
      *
-     * @param args Options: {@code --epochs N}, {@code --no-torch}, {@code --ladder}; {@code --child VARIANT}
+     * @param args Options: {@code --rounds N}, {@code --no-torch}, {@code --ladder}; {@code --child VARIANT}
      *     is used internally by the ladder.
      */
     public static void run(String[] args) {
