@@ -9,8 +9,11 @@ addmm's beta.
 
 Usage: rbm_torch.py DATA_FILE ROWS NV NH BATCH EPOCHS THREADS
 DATA_FILE holds ROWS x NV float32 values, little-endian, row-major (written by RbmBench).
-Prints one line per epoch, "epoch_seconds <s>", then "steps_per_epoch <n>", "torch <version>",
-"threads <n>", "blas <library path>" and "capability <cpu capability>".
+Prints "torch <version>", "threads <n>", "blas <library paths>", then one line per epoch,
+"epoch_seconds <s>", and finally "steps_per_epoch <n>" and "finite <bool>".
+With EPOCHS = 0 it serves: it prints "ready", then runs one epoch for every line "epoch" read from
+standard input (so a caller can alternate its own epochs with these under the same machine load) and
+stops at "quit" or end of input.
 """
 import sys
 import time
@@ -47,7 +50,21 @@ def main():
         h1 = torch.empty(batch, nh)
         v0 = torch.empty(batch, nv)
         steps = rows // batch
-        for _ in range(epochs):
+        print("torch %s" % torch.__version__)
+        print("threads %d" % torch.get_num_threads())
+        print("blas %s" % loaded_blas(), flush=True)
+
+        def commands():
+            if epochs > 0:
+                yield from ["epoch"] * epochs
+                return
+            print("ready", flush=True)
+            for line in sys.stdin:
+                if line.strip() != "epoch":
+                    return
+                yield "epoch"
+
+        for _ in commands():
             t0 = time.perf_counter()
             perm = torch.randperm(rows)
             for i in range(steps):
@@ -66,12 +83,7 @@ def main():
                 c.add_(vel_c)
             print("epoch_seconds %.6f" % (time.perf_counter() - t0), flush=True)
     print("steps_per_epoch %d" % steps)
-    print("torch %s" % torch.__version__)
-    print("threads %d" % torch.get_num_threads())
-    print("blas %s" % loaded_blas())
-    capability = getattr(getattr(torch.backends, "cpu", None), "get_cpu_capability", lambda: "unknown")()
-    print("capability %s" % capability)
-    print("finite %s" % bool(torch.isfinite(w).all()))
+    print("finite %s" % bool(torch.isfinite(w).all()), flush=True)
 
 
 if __name__ == "__main__":

@@ -12,24 +12,27 @@ import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * ND4J's native configuration for fast CPU numerics: call {@link #apply()} once, ideally before any other ND4J
- * use (the RBM trainer calls it too; later calls do nothing).
+ * use (the RBM trainer and AIS call it too; later calls do nothing).
  *
- * <p>What it does, and why (measured on a 2-core AVX-512 machine; see the RBM benchmark):
+ * <p>What it does (measured with {@code RbmBench} on a 2-core AVX-512 machine):
  * <ol>
  *   <li>Before ND4J loads, it picks ND4J's native build for the CPU: if the CPU has AVX-512 (or AVX2) and the
  *       matching {@code nd4j-native} classifier jar ({@code linux-x86_64-avx512}, {@code linux-x86_64-avx2}) is on
  *       the class path, it sets {@code org.bytedeco.javacpp.platform.extension} so that build is loaded instead of
- *       the generic one. Element-wise operations (sigmoid, sampling) get vector instructions. Without the jar,
- *       or when ND4J is already loaded, nothing changes.</li>
- *   <li>It sets ND4J's OpenMP threads and OpenBLAS's threads to the number of cores available to the JVM.</li>
+ *       the generic one. The course does not ship those jars (88 MB each): for the RBM they did not help (the
+ *       sigmoid, ND4J's costliest element-wise op here, ran at the same speed; the matrix products are OpenBLAS
+ *       either way). Without the jar, or when ND4J is already loaded, nothing changes.</li>
+ *   <li>It sets ND4J's OpenMP threads and OpenBLAS's threads to the number of cores available to the JVM
+ *       (the RBM trainer instead runs one worker per core and sets both to 1 while it trains).</li>
  * </ol>
  *
  * <p>Two settings cannot be made from Java because the native libraries read them from the process
  * environment when they load: {@code OMP_WAIT_POLICY=PASSIVE} (ND4J's OpenMP threads otherwise spin and starve
- * OpenBLAS's threads, about 3x slower on 2 cores) and {@code OPENBLAS_CORETYPE} (OpenBLAS 0.3.19 misdetects
- * recent CPUs such as AMD Zen 4/5 and falls back to pre-AVX kernels; SkylakeX for AVX-512, Haswell for AVX2).
- * The course's kernel launcher and {@code ./course bench} export both; {@link #warnings()} says when they are
- * missing and {@link #describe()} prints the whole configuration.
+ * OpenBLAS's threads: idiomatic ND4J code ran 1.7x slower without it) and {@code OPENBLAS_CORETYPE} (OpenBLAS
+ * 0.3.19 predates recent CPUs; on the AMD Zen machine measured here it fell back to its "Zen" AVX2 kernels, about
+ * as fast as the SkylakeX AVX-512 ones, but other CPUs are reported to get pre-AVX kernels). The course's kernel
+ * launcher and {@code ./course bench} export both; {@link #warnings()} says when they are missing and
+ * {@link #describe()} prints the whole configuration.
  */
 public final class NativeConfig {
     /** The javacpp system property that selects a native build variant. */
@@ -53,6 +56,7 @@ public final class NativeConfig {
         applied = true;
         chooseNativeBuild();
         int cores = Math.max(1, Runtime.getRuntime().availableProcessors());
+        Nd4j.getEnvironment().setMaxThreads(cores);
         Nd4j.getEnvironment().setMaxMasterThreads(cores);
         Nd4j.factory().blas().setMaxThreads(cores);
         return true;
@@ -193,7 +197,7 @@ public final class NativeConfig {
                 .append(chosenExtension.isEmpty() ? " (generic)" : chosenExtension)
                 .append(applied ? "" : " (NativeConfig.apply() not called yet)").append('\n');
         if (nd4jLoaded() || applied) {
-            s.append("threads: ND4J OpenMP ").append(Nd4j.getEnvironment().maxMasterThreads()).append(", OpenBLAS ")
+            s.append("threads: ND4J OpenMP ").append(Nd4j.getEnvironment().maxThreads()).append(", OpenBLAS ")
                     .append(Nd4j.factory().blas().getMaxThreads()).append('\n');
         }
         for (String w : warnings()) {

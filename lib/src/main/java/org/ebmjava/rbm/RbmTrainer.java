@@ -4,7 +4,6 @@ import org.ebmjava.NativeMemory;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.IntToDoubleFunction;
-import org.bytedeco.javacpp.FloatPointer;
 import org.ebmjava.Ebm;
 import org.ebmjava.NativeConfig;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -34,7 +33,8 @@ import tech.tablesaw.api.Table;
  * </pre>
  * CD starts the negative chain at the data; PCD keeps one chain per mini-batch row across updates (Tieleman
  * 2008). Each epoch reshuffles the data (seeded) and uses floor(n / B) full mini-batches; the remainder rows take
- * part in later epochs' shuffles. The hot loop allocates nothing (see {@code CdEngine}).
+ * part in later epochs' shuffles. The hot loop allocates nothing and is split over {@link #threads()} worker
+ * threads (see {@code CdEngine}).
  *
  * <p>Monitoring at the end of each epoch uses the first {@link #monitorSize()} rows of the training data (and of
  * the held-out data if given) and is excluded from the seconds column. Divergence: every
@@ -101,6 +101,8 @@ public final class RbmTrainer {
     private int divergenceCheckEvery = 10;
     /** A description of the training data, recorded in the model's provenance. */
     private String dataSource = "unspecified";
+    /** Worker threads of the training step; 0 means one per available processor. */
+    private int threads = 0;
 
     /** Creates a trainer with the defaults listed in the class description. */
     public RbmTrainer() {
@@ -344,6 +346,34 @@ public final class RbmTrainer {
     }
 
     /**
+     * Sets the number of worker threads of the training step.
+     *
+     * <p>With P &gt; 1 workers each runs the Gibbs chain for its share of the mini-batch rows and then updates its
+     * share of the units, each with single-threaded BLAS (ND4J's and OpenBLAS's own thread counts are set to 1
+     * during the epoch and restored after it). With 1, the step runs on the calling thread and OpenBLAS uses its
+     * own threads. Results are reproducible for the same seed, thread count and machine.
+     *
+     * @param threads Workers, &gt;= 1, or 0 for one per available processor (the default).
+     * @return This trainer.
+     */
+    public RbmTrainer threads(int threads) {
+        if (threads < 0) {
+            throw new IllegalArgumentException("threads must be >= 0 (0 = one per processor), found " + threads);
+        }
+        this.threads = threads;
+        return this;
+    }
+
+    /**
+     * Returns the number of worker threads a training run uses.
+     *
+     * @return The configured count, or the number of available processors if it is 0.
+     */
+    public int threads() {
+        return threads > 0 ? threads : Math.max(1, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
      * Sets the description of the training data recorded in the model's provenance.
      *
      * @param dataSource E.g. {@code mnist.train().source()}.
@@ -354,17 +384,29 @@ public final class RbmTrainer {
         return this;
     }
 
-    /** @return CD or PCD. */
+    /**
+     * Returns the method, CD or PCD.
+     *
+     * @return CD or PCD.
+     */
     public Method method() {
         return method;
     }
 
-    /** @return Gibbs steps per update. */
+    /**
+     * Returns the number of Gibbs steps per update.
+     *
+     * @return Gibbs steps per update.
+     */
     public int k() {
         return k;
     }
 
-    /** @return Rows per mini-batch. */
+    /**
+     * Returns the number of rows per mini-batch.
+     *
+     * @return Rows per mini-batch.
+     */
     public int batchSize() {
         return batchSize;
     }
@@ -389,37 +431,65 @@ public final class RbmTrainer {
         return !Double.isNaN(finalMomentum) && epoch >= momentumSwitchEpoch ? finalMomentum : momentum;
     }
 
-    /** @return The L2 weight decay. */
+    /**
+     * Returns the L2 weight decay.
+     *
+     * @return The L2 weight decay.
+     */
     public double weightDecay() {
         return weightDecay;
     }
 
-    /** @return The number of epochs. */
+    /**
+     * Returns the number of epochs.
+     *
+     * @return The number of epochs.
+     */
     public int epochs() {
         return epochs;
     }
 
-    /** @return The seed. */
+    /**
+     * Returns the seed.
+     *
+     * @return The seed.
+     */
     public long seed() {
         return seed;
     }
 
-    /** @return The divergence bound on the weights' RMS. */
+    /**
+     * Returns the divergence bound on the weights' RMS.
+     *
+     * @return The divergence bound on the weights' RMS.
+     */
     public double maxWeightRms() {
         return maxWeightRms;
     }
 
-    /** @return Mini-batches between divergence checks. */
+    /**
+     * Returns the number of mini-batches between divergence checks.
+     *
+     * @return Mini-batches between divergence checks.
+     */
     public int divergenceCheckEvery() {
         return divergenceCheckEvery;
     }
 
-    /** @return Rows used by the per-epoch statistics. */
+    /**
+     * Returns the number of rows used by the per-epoch statistics.
+     *
+     * @return Rows used by the per-epoch statistics.
+     */
     public int monitorSize() {
         return monitorSize;
     }
 
-    /** @return Whether CD samples the reconstructed visibles. */
+    /**
+     * Returns whether CD samples the reconstructed visibles.
+     *
+     * @return Whether CD samples the reconstructed visibles.
+     */
     public boolean sampleVisibles() {
         return sampleVisibles;
     }
@@ -562,9 +632,6 @@ public final class RbmTrainer {
         DoubleColumn colSec = DoubleColumn.create("seconds");
 
         INDArray shuffled = Nd4j.create(DataType.FLOAT, new long[] {n, p.nv}, 'c');
-        FloatPointer base = BlasOps.pointer(shuffled);
-        long basePos = base.position();
-        FloatPointer v0 = new FloatPointer(base);
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             perm[i] = i;
@@ -572,8 +639,8 @@ public final class RbmTrainer {
         SplittableRandom shuffleRng = new SplittableRandom(seed);
         double boundSq = maxWeightRms * maxWeightRms * p.nv * (double) p.nh;
         TrainingStats last = null;
-        try (CdEngine engine = new CdEngine(p, gaussian, b, k, method == Method.PCD, sampleVisibles,
-                seed ^ 0x9E3779B97F4A7C15L)) {
+        try (CdEngine engine = new CdEngine(p, gaussian, shuffled, b, k, method == Method.PCD, sampleVisibles,
+                seed ^ 0x9E3779B97F4A7C15L, threads())) {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 double lr = learningRateAt(epoch);
                 double mom = momentumAt(epoch);
@@ -584,16 +651,24 @@ public final class RbmTrainer {
                 long t0 = System.nanoTime();
                 shuffle(perm, shuffleRng);
                 Nd4j.pullRows(data, shuffled, 1, perm);
-                for (int bi = 0; bi < batches; bi++) {
-                    NativeMemory.collectIfDue();
-                    v0.position(basePos + (long) bi * b * p.nv);
-                    engine.step(v0, lr, mom, weightDecay, sparsityTarget, sparsityCost, sparsityDecay);
-                    if ((bi + 1) % divergenceCheckEvery == 0) {
-                        checkDivergence(engine, boundSq, p, epoch, bi + 1, lr);
+                // The engine's workers each use one core; native libraries must not start threads of their own.
+                ThreadSettings saved = engine.workers() > 1 ? ThreadSettings.single() : null;
+                try {
+                    for (int bi = 0; bi < batches; bi++) {
+                        NativeMemory.collectIfDue();
+                        engine.step((long) bi * b, lr, mom, weightDecay, sparsityTarget, sparsityCost,
+                                sparsityDecay);
+                        if ((bi + 1) % divergenceCheckEvery == 0) {
+                            checkDivergence(engine, boundSq, p, epoch, bi + 1, lr);
+                        }
+                        if (listener != null && bi + 1 < batches) {
+                            double sec = (System.nanoTime() - t0) / 1e9;
+                            listener.onProgress(epoch, bi + 1, midEpoch(last, epoch, bi + 1, batches, lr, mom, sec));
+                        }
                     }
-                    if (listener != null && bi + 1 < batches) {
-                        double sec = (System.nanoTime() - t0) / 1e9;
-                        listener.onProgress(epoch, bi + 1, midEpoch(last, epoch, bi + 1, batches, lr, mom, sec));
+                } finally {
+                    if (saved != null) {
+                        saved.restore();
                     }
                 }
                 checkDivergence(engine, boundSq, p, epoch, batches, lr);
@@ -638,6 +713,24 @@ public final class RbmTrainer {
         }
         return Table.create("training history", colEpoch, colLr, colMom, colRec, colFeT, colFeH, colGap, colPll,
                 colNorm, colSec);
+    }
+
+    /** ND4J's and OpenBLAS's thread counts, saved while the engine's workers run. */
+    private record ThreadSettings(int nd4j, int nd4jMaster, int blas) {
+        static ThreadSettings single() {
+            ThreadSettings s = new ThreadSettings(Nd4j.getEnvironment().maxThreads(),
+                    Nd4j.getEnvironment().maxMasterThreads(), Nd4j.factory().blas().getMaxThreads());
+            Nd4j.getEnvironment().setMaxThreads(1);
+            Nd4j.getEnvironment().setMaxMasterThreads(1);
+            Nd4j.factory().blas().setMaxThreads(1);
+            return s;
+        }
+
+        void restore() {
+            Nd4j.getEnvironment().setMaxThreads(nd4j);
+            Nd4j.getEnvironment().setMaxMasterThreads(nd4jMaster);
+            Nd4j.factory().blas().setMaxThreads(blas);
+        }
     }
 
     private TrainingStats midEpoch(TrainingStats last, int epoch, int batch, int batches, double lr, double mom,
@@ -731,6 +824,7 @@ public final class RbmTrainer {
                 + ", momentum=" + mom + ", weightDecay=" + fmt(weightDecay) + ", sparsity=" + sparsity
                 + ", sampleVisibles=" + (sampleVisibles || method == Method.PCD) + ", epochs=" + epochs + ", seed="
                 + seed + ", monitorSize=" + monitorSize + ", maxWeightRms=" + fmt(maxWeightRms)
-                + ", divergenceCheckEvery=" + divergenceCheckEvery + ", dataSource=" + dataSource + ")";
+                + ", divergenceCheckEvery=" + divergenceCheckEvery + ", threads=" + (threads == 0 ? "auto ("
+                + threads() + ")" : String.valueOf(threads)) + ", dataSource=" + dataSource + ")";
     }
 }

@@ -7,9 +7,12 @@
  * its own arrays. Every random operation takes a seed or a caller's ND4J generator
  * ({@link org.ebmjava.rbm.RbmOps#newRandom(long)}).
  *
- * <p>Speed: training runs on preallocated buffers with direct OpenBLAS calls (see {@code CdEngine}); call
- * {@link org.ebmjava.NativeConfig#apply()} before any other ND4J use (the trainer and AIS call it too) and start
- * the JVM with OMP_WAIT_POLICY=PASSIVE and OPENBLAS_CORETYPE set as the course's kernel launcher does.
+ * <p>Speed: training runs on preallocated buffers with direct OpenBLAS calls, one worker thread per core, each
+ * taking a share of the mini-batch and then of the units (see {@code CdEngine} and
+ * {@link org.ebmjava.rbm.RbmTrainer#threads(int)}); call {@link org.ebmjava.NativeConfig#apply()} before any other
+ * ND4J use (the trainer and AIS call it too) and start the JVM with OMP_WAIT_POLICY=PASSIVE and
+ * OPENBLAS_CORETYPE set, as the course's kernel launcher does. {@code RbmBench} (test sources) measures a CD-1
+ * epoch against PyTorch.
  *
  * <p>Members:
  * <ul>

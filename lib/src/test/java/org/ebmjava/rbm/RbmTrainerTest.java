@@ -14,6 +14,7 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tech.tablesaw.api.Table;
 
 /** RbmTrainer: likelihood improves, the update matches the CD gradient, divergence is caught, history is sane. */
@@ -40,15 +41,16 @@ class RbmTrainerTest {
         assertTrue(after > before + 3.0, method + ": " + before + " -> " + after);
     }
 
-    @Test
-    void oneFullBatchUpdateEqualsLearningRateTimesTheCdGradient() {
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void oneFullBatchUpdateEqualsLearningRateTimesTheCdGradient(int threads) {
         // One mini-batch holding all rows, momentum 0, no weight decay, sampled visibles: the update is
         // lr times a CD-1 estimate; with 12,000 rows it must agree with an independent CD-1 estimate.
         INDArray data = NaiveRbm.rows(BarsAndStripes.repeated(4, 400));
         BernoulliRbm start = NaiveRbm.randomBernoulli(16, 6, 0.5, 8L);
         double lr = 0.01;
         RbmTrainer trainer = new RbmTrainer().learningRate(lr).momentum(0).weightDecay(0).sampleVisibles(true)
-                .batchSize((int) data.rows()).epochs(1).monitorSize(0).seed(1L);
+                .batchSize((int) data.rows()).epochs(1).monitorSize(0).seed(1L).threads(threads);
         BernoulliRbm after = trainer.train(start, data, null).model();
         CdGradient.Gradient update = new CdGradient.Gradient(
                 after.weights().sub(start.weights()).castTo(DataType.DOUBLE).divi(lr),
@@ -58,6 +60,20 @@ class RbmTrainerTest {
         double rel = update.minus(reference).norm() / reference.norm();
         assertTrue(rel < 0.05, "relative difference " + rel);
         assertTrue(update.cosineSimilarity(reference) > 0.99);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void everyThreadCountLearnsAndIsReproducible(int threads) {
+        RbmTrainer trainer = new RbmTrainer().threads(threads).method(RbmTrainer.Method.PCD).learningRate(0.03)
+                .batchSize(10).epochs(60).seed(5L).monitorSize(0).sparsity(0.2, 0.1, 0.9);
+        BernoulliRbm a = trainer.train(init(), BARS, null).model();
+        BernoulliRbm b = trainer.train(init(), BARS, null).model();
+        assertArrayEquals(a.weights().reshape(160).toFloatVector(), b.weights().reshape(160).toFloatVector(), 0f);
+        double before = ExactPartition.averageLogLikelihood(init(), PATTERNS);
+        double after = ExactPartition.averageLogLikelihood(a, PATTERNS);
+        assertTrue(after > before + 2.0, threads + " threads: " + before + " -> " + after);
+        assertEquals(threads, trainer.threads());
     }
 
     @Test
@@ -163,7 +179,7 @@ class RbmTrainerTest {
         String s = new RbmTrainer().toString();
         for (String name : new String[] {"method=CD", "k=1", "batchSize=100", "learningRate=0.1", "momentum=0.5",
             "weightDecay=0.0001", "sparsity=off", "sampleVisibles=false", "epochs=10", "seed=42", "monitorSize=1000",
-            "maxWeightRms=100", "divergenceCheckEvery=10", "dataSource="}) {
+            "maxWeightRms=100", "divergenceCheckEvery=10", "threads=auto", "dataSource="}) {
             assertTrue(s.contains(name), name + " missing from " + s);
         }
     }
@@ -176,6 +192,7 @@ class RbmTrainerTest {
         assertThrows(IllegalArgumentException.class, () -> t.learningRate(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> t.momentum(1.0));
         assertThrows(IllegalArgumentException.class, () -> t.batchSize(0));
+        assertThrows(IllegalArgumentException.class, () -> t.threads(-1));
         assertThrows(IllegalArgumentException.class, () -> t.sparsity(1.5, 1, 0.9));
         assertThrows(IllegalArgumentException.class, () -> t.train(init(), Nd4j.zeros(DataType.FLOAT, 0, 16), null));
         assertThrows(IllegalArgumentException.class, () -> t.train(init(), Nd4j.zeros(DataType.FLOAT, 5, 15), null));
