@@ -33,16 +33,12 @@ import org.nd4j.linalg.factory.Nd4j;
  * G. E. Hinton, "A practical guide to training restricted Boltzmann machines", UTML TR 2010-003, 2010.
  * </pre>
  */
-public final class BernoulliRbm {
+public final class BernoulliRbm extends Rbm {
     /** The clip on data marginals used by {@link #initVisibleBiasFromData}: p is kept in [1e-3, 1 - 1e-3]. */
     public static final double MARGINAL_CLIP = 1e-3;
 
-    final RbmParams params;
-    private RbmIo.Provenance provenance;
-
     BernoulliRbm(RbmParams params, RbmIo.Provenance provenance) {
-        this.params = params;
-        this.provenance = provenance;
+        super(params, provenance);
     }
 
     /**
@@ -102,60 +98,6 @@ public final class BernoulliRbm {
     }
 
     /**
-     * Returns the number of visible units.
-     *
-     * @return nv.
-     */
-    public int visibleSize() {
-        return params.nv;
-    }
-
-    /**
-     * Returns the number of hidden units.
-     *
-     * @return nh.
-     */
-    public int hiddenSize() {
-        return params.nh;
-    }
-
-    /**
-     * Returns the weights W (the model's own array, not a copy).
-     *
-     * @return The float32 C-order matrix [nv, nh]; writing into it changes the model.
-     */
-    public INDArray weights() {
-        return params.w;
-    }
-
-    /**
-     * Returns the visible bias b (the model's own array, not a copy).
-     *
-     * @return The float32 vector [nv]; writing into it changes the model.
-     */
-    public INDArray visibleBias() {
-        return params.b;
-    }
-
-    /**
-     * Returns the hidden bias c (the model's own array, not a copy).
-     *
-     * @return The float32 vector [nh]; writing into it changes the model.
-     */
-    public INDArray hiddenBias() {
-        return params.c;
-    }
-
-    /**
-     * Returns where this model came from: seed, hyperparameters, data source and library version.
-     *
-     * @return The provenance recorded by the trainer or loader.
-     */
-    public RbmIo.Provenance provenance() {
-        return provenance;
-    }
-
-    /**
      * Replaces the provenance record (kept with the model and written by {@link RbmIo#save}).
      *
      * @param provenance The new record, not null.
@@ -170,16 +112,6 @@ public final class BernoulliRbm {
     }
 
     /**
-     * Computes p(h<sub>j</sub> = 1 | v) = sigmoid(c<sub>j</sub> + (v W)<sub>j</sub>) for every row of v.
-     *
-     * @param v Visible states or probabilities, [n, nv]. Not modified.
-     * @return A new [n, nh] float32 matrix of probabilities.
-     */
-    public INDArray hiddenProbabilities(INDArray v) {
-        return params.hiddenProbabilities(v);
-    }
-
-    /**
      * Computes p(v<sub>i</sub> = 1 | h) = sigmoid(b<sub>i</sub> + (h W<sup>T</sup>)<sub>i</sub>) for every row of h.
      *
      * @param h Hidden states or probabilities, [n, nh]. Not modified.
@@ -187,29 +119,6 @@ public final class BernoulliRbm {
      */
     public INDArray visibleProbabilities(INDArray h) {
         return RbmOps.sigmoidInPlace(params.visibleInput(h));
-    }
-
-    /**
-     * Samples h ~ p(h | v) for every row of v.
-     *
-     * @param v Visible states, [n, nv]. Not modified.
-     * @param seed The seed of the draw.
-     * @return A new [n, nh] matrix of 0/1 values.
-     */
-    public INDArray sampleHidden(INDArray v, long seed) {
-        return RbmOps.withRandom(seed, rng -> sampleHidden(v, rng));
-    }
-
-    /**
-     * Samples h ~ p(h | v) for every row of v with a caller's generator (for chains).
-     *
-     * @param v Visible states, [n, nv]. Not modified.
-     * @param rng The generator, e.g. from {@link RbmOps#newRandom(long)}. Advanced.
-     * @return A new [n, nh] matrix of 0/1 values.
-     */
-    public INDArray sampleHidden(INDArray v, Random rng) {
-        INDArray p = hiddenProbabilities(v);
-        return RbmOps.bernoulli(p, p, rng);
     }
 
     /**

@@ -26,13 +26,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * section 13.2.
  * </pre>
  */
-public final class GaussianBernoulliRbm {
-    final RbmParams params;
-    private RbmIo.Provenance provenance;
-
+public final class GaussianBernoulliRbm extends Rbm {
     GaussianBernoulliRbm(RbmParams params, RbmIo.Provenance provenance) {
-        this.params = params;
-        this.provenance = provenance;
+        super(params, provenance);
     }
 
     /**
@@ -87,60 +83,6 @@ public final class GaussianBernoulliRbm {
     }
 
     /**
-     * Returns the number of visible units.
-     *
-     * @return nv.
-     */
-    public int visibleSize() {
-        return params.nv;
-    }
-
-    /**
-     * Returns the number of hidden units.
-     *
-     * @return nh.
-     */
-    public int hiddenSize() {
-        return params.nh;
-    }
-
-    /**
-     * Returns the weights W (the model's own array).
-     *
-     * @return The float32 matrix [nv, nh]; writing into it changes the model.
-     */
-    public INDArray weights() {
-        return params.w;
-    }
-
-    /**
-     * Returns the visible bias b (the model's own array).
-     *
-     * @return The float32 vector [nv]; writing into it changes the model.
-     */
-    public INDArray visibleBias() {
-        return params.b;
-    }
-
-    /**
-     * Returns the hidden bias c (the model's own array).
-     *
-     * @return The float32 vector [nh]; writing into it changes the model.
-     */
-    public INDArray hiddenBias() {
-        return params.c;
-    }
-
-    /**
-     * Returns the provenance record.
-     *
-     * @return Seed, hyperparameters, data source and library version.
-     */
-    public RbmIo.Provenance provenance() {
-        return provenance;
-    }
-
-    /**
      * Replaces the provenance record.
      *
      * @param provenance The new record, not null.
@@ -155,16 +97,6 @@ public final class GaussianBernoulliRbm {
     }
 
     /**
-     * Computes p(h<sub>j</sub> = 1 | v) = sigmoid(c<sub>j</sub> + (v W)<sub>j</sub>).
-     *
-     * @param v Visible values, [n, nv]. Not modified.
-     * @return A new [n, nh] float32 matrix.
-     */
-    public INDArray hiddenProbabilities(INDArray v) {
-        return params.hiddenProbabilities(v);
-    }
-
-    /**
      * Computes the conditional mean E[v | h] = b + W h of the Gaussian visible units.
      *
      * @param h Hidden states or probabilities, [n, nh]. Not modified.
@@ -172,29 +104,6 @@ public final class GaussianBernoulliRbm {
      */
     public INDArray visibleMean(INDArray h) {
         return params.visibleInput(h);
-    }
-
-    /**
-     * Samples h ~ p(h | v).
-     *
-     * @param v Visible values, [n, nv]. Not modified.
-     * @param seed The seed.
-     * @return A new [n, nh] matrix of 0/1 values.
-     */
-    public INDArray sampleHidden(INDArray v, long seed) {
-        return RbmOps.withRandom(seed, rng -> sampleHidden(v, rng));
-    }
-
-    /**
-     * Samples h ~ p(h | v) with a caller's generator.
-     *
-     * @param v Visible values, [n, nv]. Not modified.
-     * @param rng The generator. Advanced.
-     * @return A new [n, nh] matrix of 0/1 values.
-     */
-    public INDArray sampleHidden(INDArray v, Random rng) {
-        INDArray p = hiddenProbabilities(v);
-        return RbmOps.bernoulli(p, p, rng);
     }
 
     /**

@@ -16,6 +16,7 @@
  *
  * <p>Members:
  * <ul>
+ *   <li>{@link org.ebmjava.rbm.Rbm}: what both kinds share (parameters, provenance, the hidden conditional).</li>
  *   <li>{@link org.ebmjava.rbm.BernoulliRbm}: binary visible and hidden units; conditionals, sampling, free
  *       energy, energy, reconstruction error, Gibbs chains.</li>
  *   <li>{@link org.ebmjava.rbm.GaussianBernoulliRbm}: unit-variance Gaussian visible units.</li>
