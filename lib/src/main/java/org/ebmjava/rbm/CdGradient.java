@@ -17,6 +17,10 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * a k-step Gibbs chain started at each data row.
  */
 public final class CdGradient {
+    /** The largest visible layer {@link #expectedCdk} enumerates. */
+    public static final int MAX_EXPECTED_VISIBLE = 12;
+    /** The largest total number of units {@link #expectedCdk} enumerates. */
+    public static final int MAX_EXPECTED_UNITS = 20;
 
     private CdGradient() {}
 
@@ -156,6 +160,131 @@ public final class CdGradient {
         Gradient positive = statistics(v0, rbm.hiddenProbabilities(v0), null, null);
         Gradient model = modelExpectation(rbm.params);
         return positive.minus(model);
+    }
+
+    /**
+     * Computes the exact expectation of {@link #cdk}'s estimate over its Gibbs chains, for RBMs small enough to
+     * enumerate both layers ({@value #MAX_EXPECTED_VISIBLE} visible units at most, and nv + nh &le;
+     * {@value #MAX_EXPECTED_UNITS}).
+     *
+     * <p>CD-k's chain on the visible layer has the transition matrix T(v' | v) = &sum;<sub>h</sub> p(h | v)
+     * p(v' | h). With D<sub>0</sub> the data's empirical distribution and D<sub>k</sub> = D<sub>0</sub>
+     * T<sup>k</sup> the distribution of the chains after k steps, the expected estimate is
+     * <pre>
+     *   E[dW] = &sum;<sub>v</sub> (D<sub>0</sub>(v) - D<sub>k</sub>(v)) v p(h | v)<sup>T</sup>,
+     *   E[db] = &sum;<sub>v</sub> (D<sub>0</sub>(v) - D<sub>k</sub>(v)) v,
+     *   E[dc] = &sum;<sub>v</sub> (D<sub>0</sub>(v) - D<sub>k</sub>(v)) p(h | v).
+     * </pre>
+     * Its difference from {@link #exact} is CD-k's bias, free of sampling noise. As k grows, D<sub>k</sub> tends to
+     * the model's marginal p(v) and the bias vanishes, geometrically at the rate of the chain's second-largest
+     * eigenvalue (Carreira-Perpi&ntilde;&aacute;n and Hinton, "On contrastive divergence learning", AISTATS 2005).
+     *
+     * @param rbm The model. Not modified.
+     * @param data Data rows of 0/1 values, [n, nv], n &gt; 0. Not modified.
+     * @param k Gibbs steps, &gt;= 0 (0 gives the zero gradient).
+     * @return The expected CD-k gradient (ascent direction), in double precision.
+     * @throws IllegalArgumentException If the RBM is too large to enumerate, k is negative or a data value is not
+     *     0 or 1.
+     */
+    public static Gradient expectedCdk(BernoulliRbm rbm, INDArray data, int k) {
+        int nv = rbm.visibleSize();
+        int nh = rbm.hiddenSize();
+        if (nv > MAX_EXPECTED_VISIBLE || nv + nh > MAX_EXPECTED_UNITS) {
+            throw new IllegalArgumentException("expectedCdk enumerates both layers: needs nv <= " + MAX_EXPECTED_VISIBLE
+                    + " and nv + nh <= " + MAX_EXPECTED_UNITS + ", found nv = " + nv + ", nh = " + nh);
+        }
+        if (k < 0) {
+            throw new IllegalArgumentException("k must be >= 0, found " + k);
+        }
+        INDArray v0 = RbmOps.rows(data, nv, "data");
+        if (v0.rows() == 0) {
+            throw new IllegalArgumentException("data must have at least one row, found 0");
+        }
+        double[][] w = rbm.weights().castTo(DataType.DOUBLE).toDoubleMatrix();
+        double[] b = rbm.visibleBias().castTo(DataType.DOUBLE).toDoubleVector();
+        double[] c = rbm.hiddenBias().castTo(DataType.DOUBLE).toDoubleVector();
+        int sv = 1 << nv;
+        int sh = 1 << nh;
+        double[][] onH = new double[sv][nh];            // p(h_j = 1 | v) for every visible state v
+        double[][] onV = new double[sh][nv];            // p(v_i = 1 | h) for every hidden state h
+        for (int v = 0; v < sv; v++) {
+            for (int j = 0; j < nh; j++) {
+                double a = c[j];
+                for (int i = 0; i < nv; i++) {
+                    a += ((v >> i) & 1) * w[i][j];
+                }
+                onH[v][j] = RbmOps.sigmoid(a);
+            }
+        }
+        for (int h = 0; h < sh; h++) {
+            for (int i = 0; i < nv; i++) {
+                double a = b[i];
+                for (int j = 0; j < nh; j++) {
+                    a += ((h >> j) & 1) * w[i][j];
+                }
+                onV[h][i] = RbmOps.sigmoid(a);
+            }
+        }
+        INDArray hGivenV = Nd4j.create(factorised(onH, sh));      // [sv, sh]
+        INDArray vGivenH = Nd4j.create(factorised(onV, sv));      // [sh, sv]
+        INDArray transition = hGivenV.mmul(vGivenH);              // T(v' | v), rows sum to 1
+        double[] d0 = new double[sv];
+        double[][] rows = v0.castTo(DataType.DOUBLE).toDoubleMatrix();
+        for (int r = 0; r < rows.length; r++) {
+            int code = 0;
+            for (int i = 0; i < nv; i++) {
+                double x = rows[r][i];
+                if (x != 0 && x != 1) {
+                    throw new IllegalArgumentException("data must hold 0/1 values, found " + x + " at row " + r
+                            + ", column " + i);
+                }
+                code |= (int) x << i;
+            }
+            d0[code] += 1.0 / rows.length;
+        }
+        INDArray dk = Nd4j.create(d0, new long[] {1, sv});
+        for (int s = 0; s < k; s++) {
+            dk = dk.mmul(transition);
+        }
+        double[] diff = dk.toDoubleVector();
+        for (int v = 0; v < sv; v++) {
+            diff[v] = d0[v] - diff[v];
+        }
+        double[][] gw = new double[nv][nh];
+        double[] gb = new double[nv];
+        double[] gc = new double[nh];
+        for (int v = 0; v < sv; v++) {
+            if (diff[v] == 0) {
+                continue;
+            }
+            for (int j = 0; j < nh; j++) {
+                gc[j] += diff[v] * onH[v][j];
+            }
+            for (int i = 0; i < nv; i++) {
+                if (((v >> i) & 1) == 1) {
+                    gb[i] += diff[v];
+                    for (int j = 0; j < nh; j++) {
+                        gw[i][j] += diff[v] * onH[v][j];
+                    }
+                }
+            }
+        }
+        return new Gradient(Nd4j.create(gw), Nd4j.create(gb), Nd4j.create(gc));
+    }
+
+    /** The full conditional table p(y | x) = prod_j on[x][j]^y_j (1 - on[x][j])^(1 - y_j) over all states y. */
+    private static double[][] factorised(double[][] on, int states) {
+        double[][] table = new double[on.length][states];
+        for (int x = 0; x < on.length; x++) {
+            for (int y = 0; y < states; y++) {
+                double p = 1;
+                for (int j = 0; j < on[x].length; j++) {
+                    p *= ((y >> j) & 1) == 1 ? on[x][j] : 1 - on[x][j];
+                }
+                table[x][y] = p;
+            }
+        }
+        return table;
     }
 
     /** Data statistics minus (optional) negative statistics, averaged over rows, in double. */

@@ -117,9 +117,45 @@ class CdGradientTest {
     }
 
     @Test
+    void expectedCdkIsZeroAtKZeroAndTendsToTheExactGradient() {
+        CdGradient.Gradient exact = CdGradient.exact(rbm, NaiveRbm.rows(DATA));
+        assertEquals(0.0, CdGradient.expectedCdk(rbm, NaiveRbm.rows(DATA), 0).norm(), 0.0, "no steps, no gradient");
+        CdGradient.Gradient longRun = CdGradient.expectedCdk(rbm, NaiveRbm.rows(DATA), 2_000);
+        assertTrue(longRun.minus(exact).norm() / exact.norm() < 1e-6,
+                "after 2000 steps the chain has forgotten the data: " + longRun.minus(exact).norm());
+    }
+
+    @Test
+    void expectedCdkIsTheMeanOfTheSampledEstimate() {
+        // 20,000 chains: the sampled CD-3 estimate must agree with its exact expectation up to its noise, and the
+        // agreement must be far tighter than CD-3's distance from the exact gradient (its bias) would allow by chance.
+        CdGradient.Gradient expected = CdGradient.expectedCdk(rbm, NaiveRbm.rows(DATA), 3);
+        CdGradient.Gradient sampled = CdGradient.cdk(rbm, replicated(2500), 3, 9L);
+        double noise = sampled.minus(expected).norm() / expected.norm();
+        assertTrue(noise < 0.05, "sampled vs expected CD-3: relative difference " + noise);
+    }
+
+    @Test
+    void expectedCdkBiasShrinksWithK() {
+        CdGradient.Gradient exact = CdGradient.exact(rbm, NaiveRbm.rows(DATA));
+        double previous = Double.POSITIVE_INFINITY;
+        for (int k : new int[] {1, 3, 10, 30}) {
+            double bias = CdGradient.expectedCdk(rbm, NaiveRbm.rows(DATA), k).minus(exact).norm();
+            assertTrue(bias < previous, "bias must shrink with k: k = " + k + " gives " + bias + " after " + previous);
+            previous = bias;
+        }
+        assertTrue(previous > 0, "a finite k keeps some bias");
+    }
+
+    @Test
     void badArguments() {
         assertThrows(IllegalArgumentException.class, () -> CdGradient.cdk(rbm, NaiveRbm.rows(DATA), 0, 1L));
         assertThrows(IllegalArgumentException.class, () -> CdGradient.exact(BernoulliRbm.random(30, 30, 0, 1L),
                 NaiveRbm.rows(new double[][] {new double[30]})));
+        assertThrows(IllegalArgumentException.class, () -> CdGradient.expectedCdk(rbm, NaiveRbm.rows(DATA), -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> CdGradient.expectedCdk(rbm, NaiveRbm.rows(new double[][] {{0.5, 1, 0, 0, 1, 0}}), 1));
+        assertThrows(IllegalArgumentException.class, () -> CdGradient.expectedCdk(BernoulliRbm.random(13, 2, 0, 1L),
+                NaiveRbm.rows(new double[][] {new double[13]}), 1));
     }
 }
