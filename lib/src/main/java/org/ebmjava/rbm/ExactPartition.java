@@ -130,32 +130,19 @@ public final class ExactPartition {
         INDArray w = p.w.castTo(DataType.DOUBLE);
         INDArray b = p.b.castTo(DataType.DOUBLE).reshape(1, p.nv);
         INDArray c = p.c.castTo(DataType.DOUBLE).reshape(p.nh, 1);
-        long total = 1L << p.nh;
-        return () -> new java.util.Iterator<>() {
-            long start = 0;
-
-            @Override
-            public boolean hasNext() {
-                return start < total;
+        return chunked(p.nh, h -> {
+            int count = (int) h.rows();
+            INDArray wh = h.mmul(w.transpose());
+            INDArray terms;
+            if (gaussian) {
+                INDArray quad = wh.mul(wh).sum(1).muli(0.5);
+                terms = quad.addi(wh.mmul(b.transpose()).reshape(count));
+            } else {
+                INDArray x = wh.addiRowVector(b);
+                terms = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
             }
-
-            @Override
-            public double[] next() {
-                int count = chunkSize(start, total);
-                INDArray h = states(start, count, p.nh);
-                start += count;
-                INDArray wh = h.mmul(w.transpose());
-                INDArray terms;
-                if (gaussian) {
-                    INDArray quad = wh.mul(wh).sum(1).muli(0.5);
-                    terms = quad.addi(wh.mmul(b.transpose()).reshape(count));
-                } else {
-                    INDArray x = wh.addiRowVector(b);
-                    terms = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
-                }
-                return terms.addi(h.mmul(c).reshape(count)).toDoubleVector();
-            }
-        };
+            return terms.addi(h.mmul(c).reshape(count)).toDoubleVector();
+        });
     }
 
     /** Per-visible-state terms -F(v) = b.v + &sum;<sub>j</sub> softplus(c<sub>j</sub> + (v W)<sub>j</sub>). */
@@ -164,7 +151,19 @@ public final class ExactPartition {
         INDArray w = p.w.castTo(DataType.DOUBLE);
         INDArray b = p.b.castTo(DataType.DOUBLE).reshape(p.nv, 1);
         INDArray c = p.c.castTo(DataType.DOUBLE).reshape(1, p.nh);
-        long total = 1L << p.nv;
+        return chunked(p.nv, v -> {
+            INDArray x = v.mmul(w).addiRowVector(c);
+            INDArray sp = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
+            return sp.addi(v.mmul(b).reshape((int) v.rows())).toDoubleVector();
+        });
+    }
+
+    /**
+     * Enumerates all 2<sup>bits</sup> binary states chunk by chunk and maps each chunk (rows = states, in
+     * binary-counting order) to its per-state terms.
+     */
+    private static Iterable<double[]> chunked(int bits, java.util.function.Function<INDArray, double[]> termsOf) {
+        long total = 1L << bits;
         return () -> new java.util.Iterator<>() {
             long start = 0;
 
@@ -176,11 +175,9 @@ public final class ExactPartition {
             @Override
             public double[] next() {
                 int count = chunkSize(start, total);
-                INDArray v = states(start, count, p.nv);
+                INDArray states = states(start, count, bits);
                 start += count;
-                INDArray x = v.mmul(w).addiRowVector(c);
-                INDArray sp = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
-                return sp.addi(v.mmul(b).reshape(count)).toDoubleVector();
+                return termsOf.apply(states);
             }
         };
     }
