@@ -14,6 +14,9 @@
  *   <li>{@link org.ebmjava.sampling.ChainDiagnostics}: autocorrelation, integrated
  *       autocorrelation time (Sokal's window), effective sample size, running mean, Gelman-Rubin
  *       R-hat, and a one-chain summary.</li>
+ *   <li>{@link org.ebmjava.sampling.BatchEnergy} and {@link org.ebmjava.sampling.BatchScore}: the two interfaces
+ *       gradient-based samplers take (an energy with its input gradient; a possibly noise-conditional score), so
+ *       closed-form 2D energies and the neural engine's networks share one sampler.</li>
  * </ul>
  */
 package org.ebmjava.sampling;
