@@ -8,8 +8,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Performs, for levels i = 1, ..., L and T steps at each, xi ~ N(0, I):
  * <pre>
- *   &alpha;<sub>i</sub> = &epsilon; &sigma;<sub>i</sub><sup>2</sup> / &sigma;<sub>L</sub><sup>2</sup>
- *   x &larr; x + (&alpha;<sub>i</sub>/2) s(x, &sigma;<sub>i</sub>) + sqrt(&alpha;<sub>i</sub>) xi
+ *   &alpha;_i = &epsilon; &sigma;_i^2 / &sigma;_L^2
+ *   x &larr; x + (&alpha;_i/2) s(x, &sigma;_i) + sqrt(&alpha;_i) xi
  * </pre>
  * where s(x, &sigma;) &asymp; &nabla;<sub>x</sub> log p<sub>&sigma;</sub>(x) is the score of the data density
  * convolved with N(0, &sigma;<sup>2</sup> I). At a large &sigma; the noisy density is smooth and nearly unimodal, so

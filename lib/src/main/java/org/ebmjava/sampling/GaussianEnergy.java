@@ -9,8 +9,8 @@ import java.util.random.RandomGenerator;
  *
  * <p>Performs, with precision matrix P = &Sigma;<sup>-1</sup>:
  * <pre>
- *   E(x) = (1/2) (x - &mu;)<sup>T</sup> P (x - &mu;) + (1/2) log det(2&pi; &Sigma;)  = -log N(x; &mu;, &Sigma;)
- *   &nabla;<sub>x</sub>E(x) = P (x - &mu;),   score s(x) = -P (x - &mu;)
+ *   E(x) = (1/2) (x - &mu;)^T P (x - &mu;) + (1/2) log det(2&pi; &Sigma;)  = -log N(x; &mu;, &Sigma;)
+ *   &nabla;_xE(x)nabla;_x E(x) = P (x - &mu;),   score s(x) = -P (x - &mu;)
  * </pre>
  * so exp(-E) is the normalised density (log Z = 0). Convolving with noise N(0, &sigma;<sup>2</sup> I) gives
  * N(&mu;, &Sigma; + &sigma;<sup>2</sup> I) ({@link #convolved(double)}), whose score is what denoising score

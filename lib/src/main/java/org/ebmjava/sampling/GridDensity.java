@@ -14,9 +14,9 @@ import org.ebmjava.thermo.ThermoOps;
  * is evaluated at the cell centres x<sub>i</sub> = xMin + (i + 1/2) &Delta;x, y<sub>j</sub> = yMin + (j + 1/2)
  * &Delta;y (the grid of {@code org.ebmjava.viz.Heatmap}). Performs the midpoint rule:
  * <pre>
- *   log Z = log &sum;<sub>ij</sub> exp(-E(x<sub>i</sub>, y<sub>j</sub>)) A      (by log-sum-exp)
- *   log p<sub>ij</sub> = -E(x<sub>i</sub>, y<sub>j</sub>) - log Z
- *   KL(p || q) = &sum;<sub>ij</sub> p<sub>ij</sub> (log p<sub>ij</sub> - log q<sub>ij</sub>) A
+ *   log Z = log &sum;_ij exp(-E(x_i, y_j)) A      (by log-sum-exp)
+ *   log p_ij = -E(x_i, y_j) - log Z
+ *   KL(p || q) = &sum;_ij p_ij (log p_ij - log q_ij) A
  * </pre>
  * The density is normalised over the box, so the box must hold essentially all the mass (mass outside is ignored),
  * and the cells must be small against the density's length scale (the midpoint rule's error is O(&Delta;<sup>2</sup>)

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
  *
  * <p><b>ULA</b> ({@link #ula(BatchEnergy, double)}), one step size &epsilon; &gt; 0, xi ~ N(0, I):
  * <pre>
- *   x &larr; x - (&epsilon;/2) &nabla;<sub>x</sub>E(x) + sqrt(&epsilon;) xi  =  x + (&epsilon;/2) s(x) + sqrt(&epsilon;) xi
+ *   x &larr; x - (&epsilon;/2) &nabla;_xE(x)nabla;_x E(x) + sqrt(&epsilon;) xi  =  x + (&epsilon;/2) s(x) + sqrt(&epsilon;) xi
  * </pre>
  * the Euler-Maruyama discretisation, with time step dt = &epsilon;/2, of the Langevin diffusion dx = -&nabla;E dt +
  * sqrt(2) dW, whose stationary density is p &prop; exp(-E). This is the convention of Welling and Teh
@@ -19,7 +19,7 @@ import java.util.random.RandomGenerator;
  * <p><b>SGLD-style</b> ({@link #sgld(BatchEnergy, double, double)}), separate gradient step a &gt; 0 and noise
  * scale s &ge; 0:
  * <pre>
- *   x &larr; clamp(x - a clip(&nabla;<sub>x</sub>E(x)) + s xi)
+ *   x &larr; clamp(x - a clip(&nabla;_xE(x)nabla;_x E(x)) + s xi)
  * </pre>
  * as used to train neural EBMs (Du and Mordatch, 2019; Nijkamp et al., 2019; the UvA-DL tutorial uses a = 10,
  * s = 0.005, gradients clipped to [-0.03, 0.03] per element and images clamped to [-1, 1]). With s &lt;&lt;
