@@ -1,5 +1,6 @@
 /**
- * Data for the course: MNIST (bundled real subset, or full MNIST downloaded and verified) and toy 2D sets.
+ * Data for the course: MNIST (bundled real subset, or full MNIST downloaded and verified), a bundled Fashion-MNIST
+ * subset for out-of-distribution tests, and toy 2D sets.
  *
  * <p>Members:
  * <ul>
@@ -9,6 +10,9 @@
  *   <li>{@link org.ebmjava.data.MnistData} - an immutable labelled image set: float pixels in [0, 1], labels,
  *       filters ({@code head}, {@code ofDigits}, {@code binarized}) and ND4J views.</li>
  *   <li>{@link org.ebmjava.data.MnistSplit} - a train/test pair.</li>
+ *   <li>{@link org.ebmjava.data.FashionMnist} - the bundled subset of real Fashion-MNIST (1,000 test and 500 train
+ *       images of clothing, classes balanced, checked by SHA-256), the out-of-distribution set, read as the same
+ *       {@code MnistSplit}/{@code MnistData} types; {@code CLASS_NAMES} names its labels.</li>
  *   <li>{@link org.ebmjava.data.IdxArray}, {@link org.ebmjava.data.IdxReader},
  *       {@link org.ebmjava.data.IdxWriter}, {@link org.ebmjava.data.IdxFormatException} - the IDX file format
  *       of unsigned bytes, gzipped or plain, with strict checks.</li>
@@ -18,8 +22,9 @@
  *       seeded, within about [-4, 4]^2.</li>
  * </ul>
  *
- * <p>The bundled subset's provenance (source package, checksums, conversion and split rules, licence) is in
- * {@code org/ebmjava/data/mnist/PROVENANCE.md}; the program that made it is
- * {@code lib/tools/mnist-subset/BuildMnistSubset.java}.
+ * <p>The bundled subsets' provenance (source package, checksums, conversion and selection rules, licence) is in
+ * {@code org/ebmjava/data/mnist/PROVENANCE.md} and {@code org/ebmjava/data/fashion-mnist/PROVENANCE.md}; the
+ * programs that made them are {@code lib/tools/mnist-subset/BuildMnistSubset.java} and
+ * {@code lib/tools/fashion-mnist-subset/BuildFashionMnistSubset.java}.
  */
 package org.ebmjava.data;

@@ -1,5 +1,7 @@
 package org.ebmjava.sampling;
 
+import org.ebmjava.landscape.Energy2D;
+
 /**
  * A differentiable energy E: R<sup>d</sup> &rarr; R, evaluated on a batch of points: what gradient-based samplers
  * (Langevin, MALA, annealed Langevin) and maximum-likelihood EBM training need from a model.
@@ -33,4 +35,47 @@ public interface BatchEnergy {
      *     lengths).
      */
     void evaluate(float[] x, int n, float[] energies, float[] gradient);
+
+    /**
+     * Views a two-dimensional landscape of notebook 01 (Rosenbrock, double well, a Gaussian mixture, ...) as a batch
+     * energy, so the Langevin samplers and {@link GridDensity} work on it.
+     *
+     * @param landscape The landscape E(x, y), evaluated in double and rounded to float. Not modified.
+     * @return A batch energy of dimension 2 (thread-safe if the landscape is).
+     * @throws IllegalArgumentException If landscape is null.
+     */
+    static BatchEnergy of(Energy2D landscape) {
+        if (landscape == null) {
+            throw new IllegalArgumentException("landscape: expected an energy landscape, found null");
+        }
+        return new BatchEnergy() {
+            @Override
+            public int dimension() {
+                return 2;
+            }
+
+            @Override
+            public void evaluate(float[] x, int n, float[] energies, float[] gradient) {
+                BatchOps.checkEvaluation(x, n, 2, energies, gradient);
+                double[] g = new double[2];
+                for (int i = 0; i < n; i++) {
+                    double px = x[2 * i];
+                    double py = x[2 * i + 1];
+                    if (energies != null) {
+                        energies[i] = (float) landscape.value(px, py);
+                    }
+                    if (gradient != null) {
+                        landscape.gradient(px, py, g);
+                        gradient[2 * i] = (float) g[0];
+                        gradient[2 * i + 1] = (float) g[1];
+                    }
+                }
+            }
+
+            @Override
+            public String toString() {
+                return "BatchEnergy.of(" + landscape.name() + ")";
+            }
+        };
+    }
 }
