@@ -13,6 +13,8 @@ public record Policy(String name, int[] actions) {
     /**
      * Validates and copies.
      *
+     * @param name A short label, not blank.
+     * @param actions The action indices, at least one. Not modified (copied).
      * @throws IllegalArgumentException If the name is null or blank or there are no actions.
      */
     public Policy {
@@ -25,6 +27,11 @@ public record Policy(String name, int[] actions) {
         actions = actions.clone();
     }
 
+    /**
+     * Returns the actions.
+     *
+     * @return A copy of the action sequence.
+     */
     @Override
     public int[] actions() {
         return actions.clone();

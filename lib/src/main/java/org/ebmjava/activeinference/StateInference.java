@@ -44,6 +44,11 @@ public final class StateInference {
             return -freeEnergy;
         }
 
+        /**
+         * Returns the belief.
+         *
+         * @return A copy of q(s).
+         */
         @Override
         public double[] q() {
             return q.clone();
@@ -57,11 +62,21 @@ public final class StateInference {
      * @param trace F[q] before each step and after the last (steps + 1 values).
      */
     public record Descent(double[] q, double[] trace) {
+        /**
+         * Returns the belief.
+         *
+         * @return A copy of q(s).
+         */
         @Override
         public double[] q() {
             return q.clone();
         }
 
+        /**
+         * Returns the trace of F.
+         *
+         * @return A copy of the trace.
+         */
         @Override
         public double[] trace() {
             return trace.clone();

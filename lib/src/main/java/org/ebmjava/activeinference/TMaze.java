@@ -87,6 +87,10 @@ public final class TMaze {
         /**
          * Validates the parameters.
          *
+         * @param cueValidity v, in [0.5, 1].
+         * @param rewardProbability r, in [0.5, 1].
+         * @param rewardPreference C(reward), finite.
+         * @param lossPreference C(loss), finite.
          * @throws IllegalArgumentException If a probability is outside [0.5, 1] or a preference is not finite.
          */
         public Config {

@@ -1,7 +1,6 @@
 package org.ebmjava.diffusion;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -68,15 +67,9 @@ public final class DdpmSampler {
      * @throws IllegalArgumentException If an argument is invalid.
      */
     public DdpmSampler(GaussianDiffusion diffusion, ReverseVariance variance, int chunk) {
-        if (diffusion == null || variance == null) {
-            throw new IllegalArgumentException("diffusion and variance must not be null");
-        }
-        if (chunk < 1) {
-            throw new IllegalArgumentException("chunk must be >= 1, found " + chunk);
-        }
+        this.chunk = GaussianDiffusion.checkSetup(diffusion, variance, chunk);
         this.diffusion = diffusion;
         this.variance = variance;
-        this.chunk = chunk;
     }
 
     /**
@@ -107,9 +100,7 @@ public final class DdpmSampler {
     public Trajectory sample(NoisePredictor model, int n, RandomGenerator rng, int[] snapshotSteps,
             IntConsumer progress) {
         int d = diffusion.dimension();
-        if (model == null || model.dimension() != d) {
-            throw new IllegalArgumentException("model must be a noise predictor of dimension " + d);
-        }
+        diffusion.checkModel(model);
         if (n < 0 || rng == null || snapshotSteps == null) {
             throw new IllegalArgumentException("need n >= 0, an rng and a (possibly empty) snapshot list");
         }
@@ -132,19 +123,8 @@ public final class DdpmSampler {
             shots.add(x.clone());
             shotSteps.add(steps);
         }
-        int rows = Math.min(chunk, Math.max(n, 1));
-        float[] bufX = new float[rows * d];
-        float[] bufEps = new float[rows * d];
-        int[] bufT = new int[rows];
         for (int t = steps; t >= 1; t--) {
-            Arrays.fill(bufT, t);
-            for (int start = 0; start < n; start += rows) {
-                int m = Math.min(rows, n - start);
-                System.arraycopy(x, start * d, bufX, 0, m * d);
-                model.predict(bufX, m, bufT, bufEps);
-                diffusion.reverseMean(bufX, bufEps, m, t, bufX);
-                System.arraycopy(bufX, 0, x, start * d, m * d);
-            }
+            diffusion.reverseMeans(model, x, n, t, chunk, x);
             if (t > 1) {
                 double sigma = Math.sqrt(variance.variance(schedule, t));
                 for (int j = 0; j < x.length; j++) {

@@ -1,6 +1,5 @@
 package org.ebmjava.diffusion;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.ebmjava.stats.GaussianOps;
@@ -12,9 +11,9 @@ import org.ebmjava.stats.GaussianOps;
  *   -log p_&theta;(x_0) &le; L = L_T + &sum;_{t=2..T} L_{t-1} + L_0,
  *   L_T     = KL( q(x_T | x_0) || N(0, I) )                                        no parameters
  *   L_{t-1} = E_q KL( q(x_{t-1} | x_t, x_0) || p_&theta;(x_{t-1} | x_t) )
- *           = E_q [ |&mu;&#771;_t - &mu;_&theta;|<sup>2</sup> / (2 &sigma;_t<sup>2</sup>) ] + d (&beta;&#771;_t/&sigma;_t<sup>2</sup> - 1 - log(&beta;&#771;_t/&sigma;_t<sup>2</sup>)) / 2
- *           = E_q [ &beta;_t<sup>2</sup> / (2 &sigma;_t<sup>2</sup> &alpha;_t (1 - &alpha;&#772;_t)) |&epsilon; - &epsilon;_&theta;(x_t, t)|<sup>2</sup> ] + (variance term)
- *   L_0     = -E_q log N( x_0; &mu;_&theta;(x_1, 1), &sigma;_1<sup>2</sup> I )
+ *           = E_q [ |&mu;&#771;_t - &mu;_&theta;|^2 / (2 &sigma;_t^2) ] + d (&beta;&#771;_t/&sigma;_t^2 - 1 - log(&beta;&#771;_t/&sigma;_t^2)) / 2
+ *           = E_q [ &beta;_t^2 / (2 &sigma;_t^2 &alpha;_t (1 - &alpha;&#772;_t)) |&epsilon; - &epsilon;_&theta;(x_t, t)|^2 ] + (variance term)
+ *   L_0     = -E_q log N( x_0; &mu;_&theta;(x_1, 1), &sigma;_1^2 I )
  * </pre>
  * The third line is why DDPM trains on |&epsilon; - &epsilon;<sub>&theta;</sub>|<sup>2</sup>: each transition term is a
  * weighted noise-prediction error, and dropping the weights gives Ho et al.'s "simple" loss. The decoder
@@ -90,6 +89,11 @@ public final class DiffusionBound {
             return bitsPerPoint() / dimension;
         }
 
+        /**
+         * Returns the transition terms.
+         *
+         * @return A copy; entry t holds L<sub>t-1</sub>.
+         */
         @Override
         public double[] transitions() {
             return transitions.clone();
@@ -123,15 +127,9 @@ public final class DiffusionBound {
      * @throws IllegalArgumentException If an argument is invalid.
      */
     public DiffusionBound(GaussianDiffusion diffusion, ReverseVariance variance, int chunk) {
-        if (diffusion == null || variance == null) {
-            throw new IllegalArgumentException("diffusion and variance must not be null");
-        }
-        if (chunk < 1) {
-            throw new IllegalArgumentException("chunk must be >= 1, found " + chunk);
-        }
+        this.chunk = GaussianDiffusion.checkSetup(diffusion, variance, chunk);
         this.diffusion = diffusion;
         this.variance = variance;
-        this.chunk = chunk;
     }
 
     /**
@@ -146,9 +144,7 @@ public final class DiffusionBound {
      */
     public Result evaluate(NoisePredictor model, float[] x0, int n, RandomGenerator rng) {
         int d = diffusion.dimension();
-        if (model == null || model.dimension() != d) {
-            throw new IllegalArgumentException("model must be a noise predictor of dimension " + d);
-        }
+        diffusion.checkModel(model);
         if (n < 1 || x0 == null || x0.length < (long) n * d || rng == null) {
             throw new IllegalArgumentException("need n >= 1, x0 with n*d floats and an rng");
         }
@@ -168,7 +164,7 @@ public final class DiffusionBound {
         double reconstruction = 0.0;
         for (int t = 1; t <= steps; t++) {
             diffusion.sampleMarginal(x0, n, t, rng, xt, eps);
-            predictMeans(model, xt, n, t, mu);
+            diffusion.reverseMeans(model, xt, n, t, chunk, mu);
             if (t == 1) {
                 double v1 = s.beta(1);
                 double sum = 0.0;
@@ -189,22 +185,6 @@ public final class DiffusionBound {
             }
         }
         return new Result(prior, transitions, reconstruction, d, n);
-    }
-
-    private void predictMeans(NoisePredictor model, float[] xt, int n, int t, float[] mu) {
-        int d = diffusion.dimension();
-        int rows = Math.min(chunk, n);
-        float[] bufX = new float[rows * d];
-        float[] bufEps = new float[rows * d];
-        int[] bufT = new int[rows];
-        Arrays.fill(bufT, t);
-        for (int start = 0; start < n; start += rows) {
-            int m = Math.min(rows, n - start);
-            System.arraycopy(xt, start * d, bufX, 0, m * d);
-            model.predict(bufX, m, bufT, bufEps);
-            diffusion.reverseMean(bufX, bufEps, m, t, bufX);
-            System.arraycopy(bufX, 0, mu, start * d, m * d);
-        }
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ebmjava.diffusion;
 
 import java.util.Locale;
 import java.util.random.RandomGenerator;
+import org.ebmjava.thermo.ThermoOps;
 
 /**
  * The Bayes-optimal noise prediction E[&epsilon; | x<sub>t</sub>] for data from a known Gaussian mixture with
@@ -18,7 +19,7 @@ import java.util.random.RandomGenerator;
  * For one Gaussian (K = 1) the optimum is linear in x<sub>t</sub>: (x<sub>t</sub>, &epsilon;) is jointly Gaussian with
  * Cov(&epsilon;, x<sub>t</sub>) = sqrt(1 - &alpha;&#772;<sub>t</sub>) and Var(x<sub>t</sub>) = v, so
  * <pre>
- *   &epsilon;*(x_t, t) = sqrt(1 - &alpha;&#772;_t) (x_t - sqrt(&alpha;&#772;_t) m) / (&alpha;&#772;_t s<sup>2</sup> + 1 - &alpha;&#772;_t),
+ *   &epsilon;*(x_t, t) = sqrt(1 - &alpha;&#772;_t) (x_t - sqrt(&alpha;&#772;_t) m) / (&alpha;&#772;_t s^2 + 1 - &alpha;&#772;_t),
  * </pre>
  * the regression of &epsilon; on x<sub>t</sub>. For unit-variance data (s = 1) it is sqrt(1 - &alpha;&#772;<sub>t</sub>)
  * (x<sub>t</sub> - sqrt(&alpha;&#772;<sub>t</sub>) m). Instances are immutable and thread-safe.
@@ -165,16 +166,7 @@ public final class ExactNoisePredictor implements NoisePredictor {
      */
     public double marginalLogDensity(double[] x, int t) {
         checkPoint(x);
-        double[] logR = componentLogDensities(x, t);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logR) {
-            max = Math.max(max, v);
-        }
-        double sum = 0.0;
-        for (double v : logR) {
-            sum += Math.exp(v - max);
-        }
-        return max + Math.log(sum);
+        return ThermoOps.logSumExp(componentLogDensities(x, t));
     }
 
     /**
@@ -258,18 +250,10 @@ public final class ExactNoisePredictor implements NoisePredictor {
         double ab = schedule.alphaBar(t);
         double sq = Math.sqrt(ab);
         double[] logR = componentLogDensities(x, t);
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : logR) {
-            max = Math.max(max, v);
-        }
-        double z = 0.0;
-        for (int c = 0; c < logR.length; c++) {
-            logR[c] = Math.exp(logR[c] - max);
-            z += logR[c];
-        }
+        double lse = ThermoOps.logSumExp(logR);
         java.util.Arrays.fill(s, 0.0);
         for (int c = 0; c < logR.length; c++) {
-            double r = logR[c] / z;
+            double r = Math.exp(logR[c] - lse);
             for (int j = 0; j < dimension; j++) {
                 double v = ab * variances[c][j] + 1.0 - ab;
                 s[j] -= r * (x[j] - sq * means[c][j]) / v;

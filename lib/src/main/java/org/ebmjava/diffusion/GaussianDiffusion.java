@@ -27,7 +27,7 @@ import org.ebmjava.stats.GaussianOps;
  *   &mu;_&theta; = (x_t - &beta;_t / sqrt(1 - &alpha;&#772;_t) &epsilon;&#770;) / sqrt(&alpha;_t)                the reverse mean (eq. 11)
  *   s = &nabla; log q(x_t) = -E[&epsilon; | x_t] / sqrt(1 - &alpha;&#772;_t)  &asymp; -&epsilon;&#770; / sqrt(1 - &alpha;&#772;_t)   the score (Tweedie)
  * </pre>
- * The last line is the link to denoising score matching (notebook 06): since &nabla;<sub>x<sub>t</sub></sub> log
+ * The last line is the link to denoising score matching (notebook 06): since the gradient in x<sub>t</sub> of log
  * q(x<sub>t</sub> | x<sub>0</sub>) = -&epsilon;/sqrt(1 - &alpha;&#772;<sub>t</sub>), the noise-prediction loss
  * E|&epsilon; - &epsilon;&#770;|<sup>2</sup> equals (1 - &alpha;&#772;<sub>t</sub>) times the denoising score matching
  * loss at noise level t, so a DDPM network is a noise-conditional score network.
@@ -249,6 +249,49 @@ public final class GaussianDiffusion {
     }
 
     /**
+     * Computes the reverse means &mu;<sub>&theta;</sub>(x<sub>t</sub>, t) of a batch by asking the predictor for
+     * &epsilon;<sub>&theta;</sub> at most {@code chunk} rows at a time.
+     *
+     * @param model The noise predictor, of this process's dimension.
+     * @param xt The noisy points, n&middot;d floats. Not modified unless it is also out.
+     * @param n The number of points.
+     * @param t The step, 1 &le; t &le; T.
+     * @param chunk The most rows per predictor call, &ge; 1.
+     * @param out Receives &mu;<sub>&theta;</sub>; may be xt. Modified.
+     */
+    void reverseMeans(NoisePredictor model, float[] xt, int n, int t, int chunk, float[] out) {
+        int rows = Math.max(1, Math.min(chunk, n));
+        float[] bufX = new float[rows * dimension];
+        float[] bufEps = new float[rows * dimension];
+        int[] bufT = constantSteps(rows, t);
+        for (int start = 0; start < n; start += rows) {
+            int m = Math.min(rows, n - start);
+            System.arraycopy(xt, start * dimension, bufX, 0, m * dimension);
+            model.predict(bufX, m, bufT, bufEps);
+            reverseMean(bufX, bufEps, m, t, bufX);
+            System.arraycopy(bufX, 0, out, start * dimension, m * dimension);
+        }
+    }
+
+    /** Checks the arguments shared by the sampler and the bound; returns the chunk. */
+    static int checkSetup(GaussianDiffusion diffusion, ReverseVariance variance, int chunk) {
+        if (diffusion == null || variance == null) {
+            throw new IllegalArgumentException("diffusion and variance must not be null");
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be >= 1, found " + chunk);
+        }
+        return chunk;
+    }
+
+    /** Checks that a predictor fits this process. */
+    void checkModel(NoisePredictor model) {
+        if (model == null || model.dimension() != dimension) {
+            throw new IllegalArgumentException("model must be a noise predictor of dimension " + dimension);
+        }
+    }
+
+    /**
      * Converts a noise prediction into a score estimate.
      *
      * @param eps The predicted noise, n&middot;d floats. Not modified.
@@ -276,9 +319,7 @@ public final class GaussianDiffusion {
      * @throws IllegalArgumentException If the model's dimension differs or t is out of range.
      */
     public BatchScore score(NoisePredictor model, int t) {
-        if (model == null || model.dimension() != dimension) {
-            throw new IllegalArgumentException("model must be a noise predictor of dimension " + dimension);
-        }
+        checkModel(model);
         schedule.checkStep(t);
         return new BatchScore() {
             @Override

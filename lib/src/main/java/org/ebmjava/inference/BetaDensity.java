@@ -9,7 +9,7 @@ import org.apache.commons.math3.special.Gamma;
  *
  * <p>Performs
  * <pre>
- *   p(x) = x<sup>&alpha;-1</sup> (1 - x)<sup>&beta;-1</sup> / B(&alpha;, &beta;)
+ *   p(x) = x^{&alpha;-1} (1 - x)^{&beta;-1} / B(&alpha;, &beta;)
  *   h    = log B(&alpha;, &beta;) - (&alpha;-1) &psi;(&alpha;) - (&beta;-1) &psi;(&beta;) + (&alpha;+&beta;-2) &psi;(&alpha;+&beta;)
  * </pre>
  * with B the beta function and &psi; the digamma function (both from commons-math3).
@@ -22,6 +22,8 @@ public record BetaDensity(double alpha, double beta) implements Density1D {
     /**
      * Validates the shapes.
      *
+     * @param alpha The first shape &alpha; &gt; 0.
+     * @param beta The second shape &beta; &gt; 0.
      * @throws IllegalArgumentException If a shape is not finite and positive.
      */
     public BetaDensity {

@@ -64,7 +64,7 @@ public interface ConjugateModel extends Energy1D {
     }
 
     /**
-     * Returns the mean energy U<sub>T</sub> = E<sub>p<sub>T</sub></sub>[E(&theta;)] in closed form.
+     * Returns the mean energy U<sub>T</sub> = the mean of E(&theta;) under p<sub>T</sub> in closed form.
      *
      * @param temperature The temperature T. Must be finite and &gt; 0.
      * @return U<sub>T</sub>.

@@ -25,6 +25,9 @@ public record GaussianExpectation(double[] nodes, double[] weights, String descr
     /**
      * Validates and copies the nodes and weights.
      *
+     * @param nodes The standard-normal nodes z<sub>k</sub>. Not modified (copied).
+     * @param weights The weights w<sub>k</sub>. Not modified (copied).
+     * @param description How the rule was made.
      * @throws IllegalArgumentException If the arrays are null, empty, of different lengths, or not finite.
      */
     public GaussianExpectation {
@@ -41,7 +44,7 @@ public record GaussianExpectation(double[] nodes, double[] weights, String descr
 
     /**
      * Builds the K-node Gauss-Hermite rule for N(0, 1): z<sub>k</sub> = &radic;2 x<sub>k</sub>, w<sub>k</sub>
-     * = v<sub>k</sub>/&radic;&pi;, with (x<sub>k</sub>, v<sub>k</sub>) the rule for &int; e<sup>-x<sup>2</sup></sup>
+     * = v<sub>k</sub>/&radic;&pi;, with (x<sub>k</sub>, v<sub>k</sub>) the rule for &int; exp(-x<sup>2</sup>)
      * f(x) dx.
      *
      * @param k The number of nodes, 1 to 100.
@@ -111,11 +114,21 @@ public record GaussianExpectation(double[] nodes, double[] weights, String descr
         return nodes.length;
     }
 
+    /**
+     * Returns the nodes.
+     *
+     * @return A copy of z<sub>k</sub>.
+     */
     @Override
     public double[] nodes() {
         return nodes.clone();
     }
 
+    /**
+     * Returns the weights.
+     *
+     * @return A copy of w<sub>k</sub>.
+     */
     @Override
     public double[] weights() {
         return weights.clone();

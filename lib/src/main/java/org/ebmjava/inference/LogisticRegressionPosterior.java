@@ -12,8 +12,8 @@ import org.ebmjava.landscape.Energy1D;
  * <p>Labels y<sub>i</sub> &isin; {0, 1} with p(y = 1 | x, w) = &sigma;(w x) and prior w ~ N(0,
  * s<sub>0</sub><sup>2</sup>). With signs t<sub>i</sub> = 2 y<sub>i</sub> - 1 the energy is
  * <pre>
- *   E(w) = &sum;_i softplus(-t_i w x_i) + w<sup>2</sup> / (2 s_0<sup>2</sup>) + log(2 &pi; s_0<sup>2</sup>)/2,
- *   dE/dw = -&sum;_i t_i x_i &sigma;(-t_i w x_i) + w / s_0<sup>2</sup>,
+ *   E(w) = &sum;_i softplus(-t_i w x_i) + w^2 / (2 s_0^2) + log(2 &pi; s_0^2)/2,
+ *   dE/dw = -&sum;_i t_i x_i &sigma;(-t_i w x_i) + w / s_0^2,
  * </pre>
  * with softplus(z) = log(1 + e<sup>z</sup>) evaluated stably, so Z = &int; exp(-E) dw is the evidence. On
  * nearly separable data the likelihood keeps rising towards one side and the prior alone stops it: the

@@ -15,6 +15,8 @@ public record NormalDensity(double mean, double std) implements Density1D {
     /**
      * Validates the parameters.
      *
+     * @param mean The mean, finite.
+     * @param std The standard deviation, finite and &gt; 0.
      * @throws IllegalArgumentException If the mean is not finite or std is not finite and positive.
      */
     public NormalDensity {

@@ -9,7 +9,7 @@ import java.util.Locale;
  * <p>Data x<sub>1..n</sub> ~ N(&theta;, &sigma;<sup>2</sup>) i.i.d., prior &theta; ~ N(&mu;<sub>0</sub>,
  * &tau;<sub>0</sub><sup>2</sup>). The energy, with all normalising constants, is
  * <pre>
- *   E(&theta;) = &sum;_i (x_i - &theta;)<sup>2</sup> / (2 &sigma;<sup>2</sup>) + (n/2) log(2 &pi; &sigma;<sup>2</sup>) + (&theta; - &mu;_0)<sup>2</sup> / (2 &tau;_0<sup>2</sup>) + log(2 &pi; &tau;_0<sup>2</sup>)/2,
+ *   E(&theta;) = &sum;_i (x_i - &theta;)^2 / (2 &sigma;^2) + (n/2) log(2 &pi; &sigma;^2) + (&theta; - &mu;_0)^2 / (2 &tau;_0^2) + log(2 &pi; &tau;_0^2)/2,
  * </pre>
  * a parabola with curvature &lambda;<sub>n</sub> = 1/&tau;<sub>0</sub><sup>2</sup> + n/&sigma;<sup>2</sup>
  * (the posterior precision) and minimum at &mu;<sub>n</sub> = (&mu;<sub>0</sub>/&tau;<sub>0</sub><sup>2</sup>
@@ -22,8 +22,8 @@ import java.util.Locale;
  * {@link #logEvidence()} is computed independently, as the density of the data under their marginal
  * N(&mu;<sub>0</sub> 1, &sigma;<sup>2</sup> I + &tau;<sub>0</sub><sup>2</sup> 1 1<sup>T</sup>):
  * <pre>
- *   log p(D) = -(n/2) log(2 &pi; &sigma;<sup>2</sup>) - log(1 + n &tau;_0<sup>2</sup>/&sigma;<sup>2</sup>)/2
- *              - ( &sum;(x_i - &mu;_0)<sup>2</sup> - &tau;_0<sup>2</sup> (&sum;(x_i - &mu;_0))<sup>2</sup> / (&sigma;<sup>2</sup> + n &tau;_0<sup>2</sup>) ) / (2 &sigma;<sup>2</sup>).
+ *   log p(D) = -(n/2) log(2 &pi; &sigma;^2) - log(1 + n &tau;_0^2/&sigma;^2)/2
+ *              - ( &sum;(x_i - &mu;_0)^2 - &tau;_0^2 (&sum;(x_i - &mu;_0))^2 / (&sigma;^2 + n &tau;_0^2) ) / (2 &sigma;^2).
  * </pre>
  *
  * <pre>

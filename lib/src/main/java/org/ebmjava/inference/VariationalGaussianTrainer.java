@@ -24,7 +24,7 @@ import org.ebmjava.landscape.Energy1D;
  * The update is natural-gradient descent (gradient descent in the Fisher metric of (m, log s), which is
  * diag(1/s<sup>2</sup>, 2)), with the objective divided by T:
  * <pre>
- *   m     &larr; m     - lr s<sup>2</sup> (&part;F/&part;m) / T,            step clipped to &plusmn;s
+ *   m     &larr; m     - lr s^2 (&part;F/&part;m) / T,            step clipped to &plusmn;s
  *   log s &larr; log s - lr (&part;F/&part;log s) / (2 T),       step clipped to &plusmn;1
  * </pre>
  * For a Gaussian target N(&mu;, &sigma;<sup>2</sup>) this contracts (m - &mu;) and log(s<sup>2</sup> /

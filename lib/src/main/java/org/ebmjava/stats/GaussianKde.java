@@ -8,9 +8,9 @@ import java.util.Locale;
  *
  * <p>Performs
  * <pre>
- *   p(x) = (1/n) &sum;<sub>i</sub> &prod;<sub>j</sub> N(x<sub>j</sub>; x<sub>ij</sub>, h<sub>j</sub><sup>2</sup>),
- *   log p(x) = logsumexp<sub>i</sub>( -&frac12; &sum;<sub>j</sub> ((x<sub>j</sub> - x<sub>ij</sub>) / h<sub>j</sub>)<sup>2</sup> )
- *              - log n - &sum;<sub>j</sub> log h<sub>j</sub> - (d/2) log 2&pi;,
+ *   p(x) = (1/n) &sum;_i &prod;_j N(x_j; x_ij, h_j^2),
+ *   log p(x) = logsumexp_i( -&frac12; &sum;_j ((x_j - x_ij) / h_j)^2 )
+ *              - log n - &sum;_j log h_j - (d/2) log 2&pi;,
  * </pre>
  * over the n training points x<sub>i</sub>, through a max-shifted log-sum-exp (no underflow far from the
  * data). The bandwidth of dimension j is h<sub>j</sub> = f &sigma;<sub>j</sub>, with &sigma;<sub>j</sub>

@@ -179,16 +179,11 @@ public final class PowerLawFit {
             x[i] = Math.log(sizes[i]);
             y[i] = Math.log(losses[i]);
         }
-        double mx = mean(x);
-        double my = mean(y);
-        double sxx = 0.0;
-        double sxy = 0.0;
-        for (int i = 0; i < k; i++) {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-        }
-        double slope = sxy / sxx;
-        double intercept = my - slope * mx;
+        double[] line = ols(x, y);
+        double slope = line[0];
+        double intercept = line[1];
+        double mx = line[2];
+        double sxx = line[3];
         double rss = 0.0;
         for (int i = 0; i < k; i++) {
             double r = y[i] - intercept - slope * x[i];
@@ -334,21 +329,26 @@ public final class PowerLawFit {
 
     /** OLS of L on [N^-b, 1]: returns {a, c}. */
     private static double[] linearFit(double[] sizes, double[] losses, double b) {
-        int k = sizes.length;
-        double[] x = new double[k];
-        for (int i = 0; i < k; i++) {
+        double[] x = new double[sizes.length];
+        for (int i = 0; i < x.length; i++) {
             x[i] = Math.pow(sizes[i], -b);
         }
+        double[] line = ols(x, losses);
+        return new double[] {line[0], line[1]};
+    }
+
+    /** Ordinary least squares y = slope x + intercept: returns {slope, intercept, mean of x, Sxx}. */
+    private static double[] ols(double[] x, double[] y) {
         double mx = mean(x);
-        double my = mean(losses);
+        double my = mean(y);
         double sxx = 0.0;
         double sxy = 0.0;
-        for (int i = 0; i < k; i++) {
+        for (int i = 0; i < x.length; i++) {
             sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (losses[i] - my);
+            sxy += (x[i] - mx) * (y[i] - my);
         }
-        double a = sxx > 0.0 ? sxy / sxx : 0.0;
-        return new double[] {a, my - a * mx};
+        double slope = sxx > 0.0 ? sxy / sxx : 0.0;
+        return new double[] {slope, my - slope * mx, mx, sxx};
     }
 
     private static void check(double[] sizes, double[] losses, int minDistinct, boolean positiveLosses) {

@@ -10,7 +10,7 @@ package org.ebmjava.stats;
  *
  * <p>The energy distance between the distributions of X and Y is
  * <pre>
- *   D<sup>2</sup>(X, Y) = 2 E|X - Y| - E|X - X'| - E|Y - Y'|  &ge; 0,
+ *   D^2(X, Y) = 2 E|X - Y| - E|X - X'| - E|Y - Y'|  &ge; 0,
  * </pre>
  * with X' an independent copy of X; it is 0 exactly when the distributions are equal (for finite first
  * moments). {@link #energyDistance} returns the plug-in (V-statistic) estimate: every expectation is the mean

@@ -53,7 +53,8 @@ class DdpmSamplerTest {
     @Test
     void oracleSamplerReproducesTheDataMoments() {
         // At T = 1000 with sigma^2 = beta the chain's exact output is within 1 % of the data's variance
-        // (discretisation: +0.3 % for s = 0.5, +0.6 % for s = 0.3), and the sampled moments must lie within 4 standard errors of the chain's exact output.
+        // (discretisation: +0.3 % for s = 0.5, +0.6 % for s = 0.3), and the sampled moments must lie within 4
+        // standard errors of the chain's exact output.
         NoiseSchedule s = NoiseSchedule.linear(1000);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
