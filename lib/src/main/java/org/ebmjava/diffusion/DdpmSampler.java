@@ -112,7 +112,7 @@ public final class DdpmSampler {
             }
             keep[s] = true;
         }
-        NoiseSchedule schedule = diffusion.schedule();
+        VarianceSchedule schedule = diffusion.schedule();
         float[] x = new float[n * d];
         for (int j = 0; j < x.length; j++) {
             x[j] = (float) rng.nextGaussian();

@@ -148,7 +148,7 @@ public final class DiffusionBound {
         if (n < 1 || x0 == null || x0.length < (long) n * d || rng == null) {
             throw new IllegalArgumentException("need n >= 1, x0 with n*d floats and an rng");
         }
-        NoiseSchedule s = diffusion.schedule();
+        VarianceSchedule s = diffusion.schedule();
         int steps = diffusion.steps();
         double abT = s.alphaBar(steps);
         double prior = 0.0;

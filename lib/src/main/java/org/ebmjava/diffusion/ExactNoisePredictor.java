@@ -27,20 +27,22 @@ import org.ebmjava.thermo.ThermoOps;
  * <pre>
  * B. Efron, "Tweedie's Formula and Selection Bias", Journal of the American Statistical Association
  * 106(496), 2011.
+ * Y. Song et al., "Score-Based Generative Modeling through Stochastic Differential Equations", ICLR 2021
+ * (variance-preserving and variance-exploding processes).
  * </pre>
  */
 public final class ExactNoisePredictor implements NoisePredictor {
 
     private static final double LOG_2PI = Math.log(2.0 * Math.PI);
 
-    private final NoiseSchedule schedule;
+    private final VarianceSchedule schedule;
     private final double[] logWeights;
     private final double[] weights;
     private final double[][] means;
     private final double[][] variances;
     private final int dimension;
 
-    private ExactNoisePredictor(NoiseSchedule schedule, double[] weights, double[][] means, double[][] stds) {
+    private ExactNoisePredictor(VarianceSchedule schedule, double[] weights, double[][] means, double[][] stds) {
         if (schedule == null || weights == null || means == null || stds == null) {
             throw new IllegalArgumentException("schedule, weights, means and stds must not be null");
         }
@@ -95,7 +97,7 @@ public final class ExactNoisePredictor implements NoisePredictor {
      * @return The oracle.
      * @throws IllegalArgumentException If an argument is invalid.
      */
-    public static ExactNoisePredictor gaussian(NoiseSchedule schedule, double[] mean, double[] std) {
+    public static ExactNoisePredictor gaussian(VarianceSchedule schedule, double[] mean, double[] std) {
         return new ExactNoisePredictor(schedule, new double[] {1.0}, new double[][] {mean}, new double[][] {std});
     }
 
@@ -109,9 +111,37 @@ public final class ExactNoisePredictor implements NoisePredictor {
      * @return The oracle.
      * @throws IllegalArgumentException If an argument is invalid.
      */
-    public static ExactNoisePredictor mixture(NoiseSchedule schedule, double[] weights, double[][] means,
+    public static ExactNoisePredictor mixture(VarianceSchedule schedule, double[] weights, double[][] means,
             double[][] stds) {
         return new ExactNoisePredictor(schedule, weights, means, stds);
+    }
+
+    /**
+     * The oracle for data from notebook 06's isotropic mixture, so that score matching and diffusion share one
+     * data description.
+     *
+     * <p>The variance-preserving marginal at step t is the variance-exploding one of the mixture, rescaled:
+     * x<sub>t</sub>/sqrt(&alpha;&#772;<sub>t</sub>) = x<sub>0</sub> + &sigma;<sub>t</sub> &epsilon; with &sigma;<sub>t</sub><sup>2</sup> =
+     * (1 - &alpha;&#772;<sub>t</sub>)/&alpha;&#772;<sub>t</sub>, so the score here at x equals the mixture's
+     * {@link org.ebmjava.sampling.GaussianMixture#noisyScore()} at level &sigma;<sub>t</sub> and point
+     * x/sqrt(&alpha;&#772;<sub>t</sub>), divided by sqrt(&alpha;&#772;<sub>t</sub>) (Song et al. 2021).
+     *
+     * @param schedule The variance schedule. Must not be null.
+     * @param data The data distribution. Must not be null.
+     * @return The oracle.
+     * @throws IllegalArgumentException If an argument is null.
+     */
+    public static ExactNoisePredictor of(VarianceSchedule schedule, org.ebmjava.sampling.GaussianMixture data) {
+        if (data == null) {
+            throw new IllegalArgumentException("data must not be null");
+        }
+        double[] s = data.stds();
+        double[][] means = data.means();
+        double[][] stds = new double[s.length][means[0].length];
+        for (int c = 0; c < s.length; c++) {
+            java.util.Arrays.fill(stds[c], s[c]);
+        }
+        return new ExactNoisePredictor(schedule, data.weights(), means, stds);
     }
 
     @Override

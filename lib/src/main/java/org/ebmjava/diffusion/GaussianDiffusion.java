@@ -52,7 +52,7 @@ import org.ebmjava.stats.GaussianOps;
  */
 public final class GaussianDiffusion {
 
-    private final NoiseSchedule schedule;
+    private final VarianceSchedule schedule;
     private final int dimension;
 
     /**
@@ -62,7 +62,7 @@ public final class GaussianDiffusion {
      * @param dimension The data dimension d, &ge; 1.
      * @throws IllegalArgumentException If an argument is invalid.
      */
-    public GaussianDiffusion(NoiseSchedule schedule, int dimension) {
+    public GaussianDiffusion(VarianceSchedule schedule, int dimension) {
         if (schedule == null) {
             throw new IllegalArgumentException("schedule must not be null");
         }
@@ -78,7 +78,7 @@ public final class GaussianDiffusion {
      *
      * @return The variance schedule.
      */
-    public NoiseSchedule schedule() {
+    public VarianceSchedule schedule() {
         return schedule;
     }
 

@@ -21,7 +21,7 @@ public enum ReverseVariance {
      * @param t The step, 1 &le; t &le; T.
      * @return &beta;<sub>t</sub> or &beta;&#771;<sub>t</sub>.
      */
-    public double variance(NoiseSchedule schedule, int t) {
+    public double variance(VarianceSchedule schedule, int t) {
         return this == BETA ? schedule.beta(t) : schedule.posteriorVariance(t);
     }
 }

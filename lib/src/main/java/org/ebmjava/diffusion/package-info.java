@@ -14,7 +14,7 @@
  *
  * <p>Members:
  * <ul>
- *   <li>{@link org.ebmjava.diffusion.NoiseSchedule}: linear (DDPM) and cosine (Nichol and Dhariwal)
+ *   <li>{@link org.ebmjava.diffusion.VarianceSchedule}: linear (DDPM) and cosine (Nichol and Dhariwal)
  *       schedules, &alpha;&#772;<sub>t</sub>, posterior variances.</li>
  *   <li>{@link org.ebmjava.diffusion.GaussianDiffusion}: q(x<sub>t</sub> | x<sub>0</sub>), q(x<sub>t</sub> |
  *       x<sub>t-1</sub>), q(x<sub>t-1</sub> | x<sub>t</sub>, x<sub>0</sub>), noise &rarr; x&#770;<sub>0</sub> / reverse mean /

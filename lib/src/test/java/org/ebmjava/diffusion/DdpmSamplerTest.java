@@ -21,7 +21,7 @@ class DdpmSamplerTest {
      * x <- A_t x + C_t + sigma_t z with A_t = (1 - b_t k_t / sqrt(1 - ab_t)) / sqrt(a_t) and
      * C_t = b_t k_t sqrt(ab_t) m / (sqrt(1 - ab_t) sqrt(a_t)); so M <- A M + C, V <- A^2 V + sigma_t^2 (0 at t = 1).
      */
-    private static double[] recursion(NoiseSchedule s, ReverseVariance rv, double m, double sd) {
+    private static double[] recursion(VarianceSchedule s, ReverseVariance rv, double m, double sd) {
         double mean = 0;
         double var = 1;
         for (int t = s.steps(); t >= 1; t--) {
@@ -55,7 +55,7 @@ class DdpmSamplerTest {
         // At T = 1000 with sigma^2 = beta the chain's exact output is within 1 % of the data's variance
         // (discretisation: +0.3 % for s = 0.5, +0.6 % for s = 0.3), and the sampled moments must lie within 4
         // standard errors of the chain's exact output.
-        NoiseSchedule s = NoiseSchedule.linear(1000);
+        VarianceSchedule s = VarianceSchedule.linear(1000);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         int n = 10_000;
@@ -74,7 +74,7 @@ class DdpmSamplerTest {
     void shortChainWithPosteriorVarianceMatchesItsExactRecursion() {
         // With T = 100 and sigma^2 = beta-tilde the chain under-disperses (variance about 12 % low, a real
         // discretisation effect); the sampler must still agree with the exact recursion of its own chain.
-        NoiseSchedule s = NoiseSchedule.linear(100);
+        VarianceSchedule s = VarianceSchedule.linear(100);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         int n = 20_000;
@@ -88,7 +88,7 @@ class DdpmSamplerTest {
 
     @Test
     void mixtureOracleSamplesAreAsCloseToDataAsDataAreToData() {
-        NoiseSchedule s = NoiseSchedule.cosine(200);
+        VarianceSchedule s = VarianceSchedule.cosine(200);
         ExactNoisePredictor oracle = ExactNoisePredictor.mixture(s, new double[] {0.7, 0.3},
                 new double[][] {{-1.5, 0}, {1.5, 0.5}}, new double[][] {{0.3, 0.3}, {0.3, 0.3}});
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
@@ -110,7 +110,7 @@ class DdpmSamplerTest {
 
     @Test
     void samplesDependOnTheSeedOnlyNotOnTheChunkSize() {
-        NoiseSchedule s = NoiseSchedule.linear(50);
+        VarianceSchedule s = VarianceSchedule.linear(50);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         float[] a = new DdpmSampler(g, ReverseVariance.BETA, 7).sample(oracle, 40, new SplittableRandom(9));
@@ -120,7 +120,7 @@ class DdpmSamplerTest {
 
     @Test
     void snapshotsAndProgressFollowTheChain() {
-        NoiseSchedule s = NoiseSchedule.linear(50);
+        VarianceSchedule s = VarianceSchedule.linear(50);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         AtomicInteger calls = new AtomicInteger();
@@ -135,7 +135,7 @@ class DdpmSamplerTest {
 
     @Test
     void rejectsMismatchedModels() {
-        NoiseSchedule s = NoiseSchedule.linear(50);
+        VarianceSchedule s = VarianceSchedule.linear(50);
         DdpmSampler sampler = new DdpmSampler(new GaussianDiffusion(s, 3), ReverseVariance.BETA);
         ExactNoisePredictor twoD = ExactNoisePredictor.gaussian(s, MEAN, STD);
         assertThrows(IllegalArgumentException.class, () -> sampler.sample(twoD, 5, new SplittableRandom(1)));

@@ -32,7 +32,7 @@ class DiffusionBoundTest {
         // in expectation). Measured at n = 20000: +0.003 nats at T = 1000, +0.022 at T = 200. The estimate's own sd
         // at n = 4000 is about 0.02 (one forward draw per point and step), so +-0.06 is a 3-sigma band that a
         // mis-weighted transition term (errors of nats) cannot enter.
-        NoiseSchedule s = NoiseSchedule.linear(1000);
+        VarianceSchedule s = VarianceSchedule.linear(1000);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         int n = 4000;
@@ -59,7 +59,7 @@ class DiffusionBoundTest {
     @Test
     void priorTermIsTheKlOfTheLastMarginal() {
         // L_T = sum_j ( ab x_j^2 - ab - log(1 - ab) ) / 2, averaged over points: about ab E|x|^2 / 2.
-        NoiseSchedule s = NoiseSchedule.linear(100);
+        VarianceSchedule s = VarianceSchedule.linear(100);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         float[] x0 = {1.0f, 2.0f, -1.0f, 0.0f};
         DiffusionBound.Result r = new DiffusionBound(g, ReverseVariance.BETA).evaluate(new Zero(), x0, 2,
@@ -75,7 +75,7 @@ class DiffusionBoundTest {
         // L_{t-1} = b^2/(2 sigma^2 a (1 - ab)) E|eps|^2 + d (r - 1 - log r)/2, r = beta-tilde/sigma^2, E|eps|^2 = d.
         // The bound computes the same terms as KLs between Gaussian means and variances; they must agree within
         // the Monte Carlo error of E|eps|^2 (relative sd sqrt(2/(d n)) = 0.7 % at n = 20000).
-        NoiseSchedule s = NoiseSchedule.linear(100);
+        VarianceSchedule s = VarianceSchedule.linear(100);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor data = ExactNoisePredictor.gaussian(s, MEAN, STD);
         int n = 20_000;
@@ -95,7 +95,7 @@ class DiffusionBoundTest {
 
     @Test
     void aUselessPredictorHasAMuchLargerBound() {
-        NoiseSchedule s = NoiseSchedule.linear(200);
+        VarianceSchedule s = VarianceSchedule.linear(200);
         GaussianDiffusion g = new GaussianDiffusion(s, 2);
         ExactNoisePredictor oracle = ExactNoisePredictor.gaussian(s, MEAN, STD);
         int n = 1000;

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class ExactNoisePredictorTest {
 
-    private static final NoiseSchedule SCHEDULE = NoiseSchedule.linear(200);
+    private static final VarianceSchedule SCHEDULE = VarianceSchedule.linear(200);
     private static final ExactNoisePredictor MIXTURE = ExactNoisePredictor.mixture(SCHEDULE,
             new double[] {0.3, 0.5, 0.2}, new double[][] {{-2, 0}, {1.5, 1}, {0, -2}},
             new double[][] {{0.3, 0.5}, {0.4, 0.2}, {0.8, 0.3}});
@@ -106,6 +106,27 @@ class ExactNoisePredictorTest {
         }
         // 0.3*(-2) + 0.5*1.5 + 0.2*0 = 0.15.
         assertEquals(0.15, m[0], 1e-15);
+    }
+
+    @Test
+    void varianceExplodingScoreOfNotebook06sMixtureAgrees() {
+        // Two independent implementations: the VP oracle built from sampling.GaussianMixture, and that class's
+        // own noisy (VE) score at sigma_t^2 = (1 - ab)/ab, evaluated at x/sqrt(ab) and divided by sqrt(ab).
+        org.ebmjava.sampling.GaussianMixture data = new org.ebmjava.sampling.GaussianMixture(
+                new double[] {0.25, 0.75}, new double[][] {{-1, 0.5}, {2, -1}}, new double[] {0.3, 0.6});
+        ExactNoisePredictor oracle = ExactNoisePredictor.of(SCHEDULE, data);
+        double[] x = {0.4, -0.2};
+        for (int t : new int[] {1, 30, 150}) {
+            double ab = SCHEDULE.alphaBar(t);
+            float[] y = {(float) (x[0] / Math.sqrt(ab)), (float) (x[1] / Math.sqrt(ab))};
+            float[] ve = new float[2];
+            data.noisyScore().score(y, 1, Math.sqrt((1 - ab) / ab), ve);
+            double[] vp = oracle.score(x, t);
+            for (int j = 0; j < 2; j++) {
+                assertEquals(ve[j] / Math.sqrt(ab), vp[j], 1e-5 * Math.max(1, Math.abs(vp[j])));
+            }
+        }
+        assertEquals(data.logDensity(x), oracle.marginalLogDensity(x, 0), 1e-12);
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class GaussianDiffusionTest {
 
-    private static final NoiseSchedule LINEAR = NoiseSchedule.linear(1000);
+    private static final VarianceSchedule LINEAR = VarianceSchedule.linear(1000);
     private static final GaussianDiffusion PROCESS = new GaussianDiffusion(LINEAR, 2);
     /** Float32 arithmetic on values of order 1. */
     private static final double F32 = 1e-5;
@@ -77,7 +77,7 @@ class GaussianDiffusionTest {
         // q(x_{t-1} | x_t, x_0) is proportional to q(x_{t-1} | x_0) q(x_t | x_{t-1}) as a function of x_{t-1}:
         // N(x_{t-1}; sqrt(ab') x_0, 1 - ab') N(x_t; sqrt(a) x_{t-1}, b). Product of Gaussians in x_{t-1}:
         // precision 1/(1 - ab') + a/b, mean = var * (sqrt(ab') x_0/(1 - ab') + sqrt(a) x_t / b).
-        for (NoiseSchedule s : new NoiseSchedule[] {LINEAR, NoiseSchedule.cosine(100)}) {
+        for (VarianceSchedule s : new VarianceSchedule[] {LINEAR, VarianceSchedule.cosine(100)}) {
             GaussianDiffusion g = new GaussianDiffusion(s, 1);
             for (int t : new int[] {2, 7, s.steps() / 2, s.steps()}) {
                 double abPrev = s.alphaBar(t - 1);

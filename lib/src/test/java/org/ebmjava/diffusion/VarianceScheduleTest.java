@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
-class NoiseScheduleTest {
+class VarianceScheduleTest {
 
     @Test
     void linearScheduleMatchesDdpm() {
-        NoiseSchedule s = NoiseSchedule.linear(1000);
+        VarianceSchedule s = VarianceSchedule.linear(1000);
         assertEquals(1000, s.steps());
         assertEquals(1e-4, s.beta(1), 1e-15);
         assertEquals(0.02, s.beta(1000), 1e-15);
@@ -23,29 +23,29 @@ class NoiseScheduleTest {
         assertEquals(Math.exp(logAb), s.alphaBar(1000), 1e-15);
         assertTrue(s.alphaBar(1000) > 3e-5 && s.alphaBar(1000) < 5e-5);
         // Other step counts scale both ends by 1000/T.
-        NoiseSchedule short100 = NoiseSchedule.linear(100);
+        VarianceSchedule short100 = VarianceSchedule.linear(100);
         assertEquals(1e-3, short100.beta(1), 1e-15);
         assertEquals(0.2, short100.beta(100), 1e-15);
     }
 
     @Test
     void cosineScheduleFollowsItsAlphaBarCurve() {
-        NoiseSchedule s = NoiseSchedule.cosine(500);
+        VarianceSchedule s = VarianceSchedule.cosine(500);
         double f0 = Math.pow(Math.cos(0.008 / 1.008 * Math.PI / 2), 2);
         for (int t : new int[] {1, 100, 250, 400}) {
             double f = Math.pow(Math.cos((t / 500.0 + 0.008) / 1.008 * Math.PI / 2), 2);
             assertEquals(f / f0, s.alphaBar(t), 1e-12);
         }
         for (int t = 1; t <= 500; t++) {
-            assertTrue(s.beta(t) <= NoiseSchedule.COSINE_MAX_BETA);
+            assertTrue(s.beta(t) <= VarianceSchedule.COSINE_MAX_BETA);
         }
         assertTrue(s.alphaBar(500) < 1e-6);
     }
 
     @Test
     void alphaBarFallsStrictlyAndPosteriorVarianceIsBelowBeta() {
-        for (NoiseSchedule s : new NoiseSchedule[] {NoiseSchedule.linear(1000), NoiseSchedule.linear(50),
-                NoiseSchedule.cosine(1000), NoiseSchedule.cosine(30)}) {
+        for (VarianceSchedule s : new VarianceSchedule[] {VarianceSchedule.linear(1000), VarianceSchedule.linear(50),
+                VarianceSchedule.cosine(1000), VarianceSchedule.cosine(30)}) {
             assertEquals(1.0, s.alphaBar(0), 0.0);
             for (int t = 1; t <= s.steps(); t++) {
                 assertTrue(s.alphaBar(t) < s.alphaBar(t - 1), s + " at t=" + t);
@@ -61,11 +61,11 @@ class NoiseScheduleTest {
 
     @Test
     void rejectsInvalidSchedulesAndSteps() {
-        assertThrows(IllegalArgumentException.class, () -> NoiseSchedule.fromBetas(new double[] {0.1, 1.0}, "bad"));
-        assertThrows(IllegalArgumentException.class, () -> NoiseSchedule.fromBetas(new double[0], "empty"));
-        assertThrows(IllegalArgumentException.class, () -> NoiseSchedule.linear(20));
-        assertThrows(IllegalArgumentException.class, () -> NoiseSchedule.cosine(0));
-        NoiseSchedule s = NoiseSchedule.linear(100);
+        assertThrows(IllegalArgumentException.class, () -> VarianceSchedule.fromBetas(new double[] {0.1, 1.0}, "bad"));
+        assertThrows(IllegalArgumentException.class, () -> VarianceSchedule.fromBetas(new double[0], "empty"));
+        assertThrows(IllegalArgumentException.class, () -> VarianceSchedule.linear(20));
+        assertThrows(IllegalArgumentException.class, () -> VarianceSchedule.cosine(0));
+        VarianceSchedule s = VarianceSchedule.linear(100);
         assertThrows(IllegalArgumentException.class, () -> s.beta(0));
         assertThrows(IllegalArgumentException.class, () -> s.alphaBar(101));
     }

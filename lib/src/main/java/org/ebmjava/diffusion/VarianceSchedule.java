@@ -25,7 +25,7 @@ import java.util.Locale;
  * A. Nichol and P. Dhariwal, "Improved Denoising Diffusion Probabilistic Models", ICML 2021.
  * </pre>
  */
-public final class NoiseSchedule {
+public final class VarianceSchedule {
 
     /** DDPM's first &beta; at T = 1000. */
     public static final double DDPM_BETA_START = 1e-4;
@@ -40,7 +40,7 @@ public final class NoiseSchedule {
     private final double[] beta;
     private final double[] alphaBar;
 
-    private NoiseSchedule(String name, double[] betas) {
+    private VarianceSchedule(String name, double[] betas) {
         int steps = betas.length;
         if (steps < 1) {
             throw new IllegalArgumentException("a schedule needs at least one step");
@@ -67,11 +67,11 @@ public final class NoiseSchedule {
      * @return The schedule.
      * @throws IllegalArgumentException If the array is null or empty, or a &beta; is outside (0, 1).
      */
-    public static NoiseSchedule fromBetas(double[] betas, String name) {
+    public static VarianceSchedule fromBetas(double[] betas, String name) {
         if (betas == null) {
             throw new IllegalArgumentException("betas must not be null");
         }
-        return new NoiseSchedule(name == null ? "custom" : name, betas.clone());
+        return new VarianceSchedule(name == null ? "custom" : name, betas.clone());
     }
 
     /**
@@ -81,7 +81,7 @@ public final class NoiseSchedule {
      * @return &beta;<sub>t</sub> linear from 1e-4 &middot; 1000/T to 0.02 &middot; 1000/T.
      * @throws IllegalArgumentException If a scaled &beta; leaves (0, 1).
      */
-    public static NoiseSchedule linear(int steps) {
+    public static VarianceSchedule linear(int steps) {
         double scale = 1000.0 / steps;
         return linear(steps, scale * DDPM_BETA_START, scale * DDPM_BETA_END);
     }
@@ -95,7 +95,7 @@ public final class NoiseSchedule {
      * @return &beta;<sub>t</sub> = betaStart + (betaEnd - betaStart)(t - 1)/(T - 1) (betaStart if T = 1).
      * @throws IllegalArgumentException If an argument is invalid.
      */
-    public static NoiseSchedule linear(int steps, double betaStart, double betaEnd) {
+    public static VarianceSchedule linear(int steps, double betaStart, double betaEnd) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, found " + steps);
         }
@@ -103,7 +103,7 @@ public final class NoiseSchedule {
         for (int i = 0; i < steps; i++) {
             b[i] = steps == 1 ? betaStart : betaStart + (betaEnd - betaStart) * i / (steps - 1);
         }
-        return new NoiseSchedule(String.format(Locale.ROOT, "linear(T=%d, %.3g..%.3g)", steps, betaStart, betaEnd), b);
+        return new VarianceSchedule(String.format(Locale.ROOT, "linear(T=%d, %.3g..%.3g)", steps, betaStart, betaEnd), b);
     }
 
     /**
@@ -113,7 +113,7 @@ public final class NoiseSchedule {
      * @return The schedule.
      * @throws IllegalArgumentException If steps &lt; 1.
      */
-    public static NoiseSchedule cosine(int steps) {
+    public static VarianceSchedule cosine(int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("steps must be >= 1, found " + steps);
         }
@@ -122,7 +122,7 @@ public final class NoiseSchedule {
             double ratio = cosineF(t, steps) / cosineF(t - 1, steps);
             b[t - 1] = Math.min(1.0 - ratio, COSINE_MAX_BETA);
         }
-        return new NoiseSchedule(String.format(Locale.ROOT, "cosine(T=%d, s=%.3g)", steps, COSINE_OFFSET), b);
+        return new VarianceSchedule(String.format(Locale.ROOT, "cosine(T=%d, s=%.3g)", steps, COSINE_OFFSET), b);
     }
 
     private static double cosineF(int t, int steps) {
@@ -220,7 +220,7 @@ public final class NoiseSchedule {
 
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "NoiseSchedule[%s, alphaBar_T=%.3g]", name, alphaBar[steps()]);
+        return String.format(Locale.ROOT, "VarianceSchedule[%s, alphaBar_T=%.3g]", name, alphaBar[steps()]);
     }
 
     void checkStep(int t) {
