@@ -131,14 +131,9 @@ final class Sandbox {
             if (!javaHome.startsWith("/usr")) {
                 cmd.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
             }
-            // Debian's JDK keeps its configuration under /etc (java.home/conf is a link there).
-            try {
-                Path conf = javaHome.resolve("conf").toRealPath();
-                if (!conf.startsWith("/usr") && !conf.startsWith(javaHome)) {
-                    cmd.addAll(List.of("--ro-bind", conf.toString(), conf.toString()));
-                }
-            } catch (IOException e) {
-                // no conf folder
+            // Debian's JDK keeps its configuration under /etc (the files in java.home/conf link there).
+            for (Path target : outsideLinks(javaHome.resolve("conf"))) {
+                cmd.addAll(List.of("--ro-bind", target.toString(), target.toString()));
             }
             cmd.addAll(List.of("--ro-bind", classpathDir.toString(), CLASSPATH_MOUNT,
                     "--proc", "/proc", "--dev", "/dev",
@@ -156,6 +151,22 @@ final class Sandbox {
                 String.join(":", jars.stream().map(j -> cpDir + "/" + j).toList()),
                 Evaluator.class.getName()));
         return cmd;
+    }
+
+    /** The top folders, outside /usr and java.home, that links under {@code dir} point into. */
+    private List<Path> outsideLinks(Path dir) {
+        java.util.Set<Path> tops = new java.util.TreeSet<>();
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                Path real = p.toRealPath();
+                if (!real.startsWith("/usr") && !real.startsWith(javaHome) && real.getNameCount() >= 2) {
+                    tops.add(real.getRoot().resolve(real.subpath(0, 2)));
+                }
+            }
+        } catch (IOException e) {
+            // no conf folder, or a dangling link: bind what was found
+        }
+        return List.copyOf(tops);
     }
 
     /** The working directory to start the command in. */

@@ -162,6 +162,10 @@ final class Session implements AutoCloseable {
     }
 
     private Gone gone() {
+        if (System.getenv("EBM_GRADER_DEBUG") != null) {
+            System.err.println("grade: debug: process ended (" + end + ": " + endMessage + "); its stderr began:\n"
+                    + stderrHead());
+        }
         return new Gone(end, endMessage);
     }
 
