@@ -255,6 +255,9 @@ public final class Grader {
         Marker marker = new Marker(course, sandbox, new Marker.Settings(Duration.ofSeconds(o.timeout),
                 Duration.ofSeconds(o.checkTimeout), limits(o), 1L << 20));
         List<Marker.Submission> todo = new ArrayList<>();
+        if (mine.size() > 0 && !Boolean.getBoolean("ebm.grader.noArchive")) {
+            err.println("grade: " + marker.warmUp());
+        }
         int resumed = 0;
         for (Marker.Submission s : mine) {
             if (!o.regrade && book.has(s.student(), s.assignment(), s.notebookName())) {

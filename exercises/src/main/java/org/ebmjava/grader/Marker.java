@@ -61,6 +61,45 @@ final class Marker {
         }
     }
 
+    /**
+     * Trains the class-data-sharing archive of the evaluator: one sandboxed run over the first course notebook's
+     * stubs (prelude, cells, checks), whose loaded classes the JVM writes out when it exits. Best effort: without
+     * an archive grading works, only slower.
+     *
+     * @return A line for the log.
+     */
+    String warmUp() {
+        long t0 = System.nanoTime();
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ebm-grade-cds-");
+            java.nio.file.Files.setPosixFilePermissions(dir,
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+            dir.toFile().deleteOnExit();
+            CourseCopy.CourseNotebook cn = course.all().get(0);
+            Session s = new Session(sandbox, settings.limits(), settings.outputCap(), dir);
+            s.start();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            request(s, prelude(cn), deadline);
+            int slot = 0;
+            for (CourseCopy.CourseExercise ce : cn.exercises()) {
+                Attempt a = new Attempt(ce, ce.stub(), slot++);
+                request(s, message(Protocol.EVAL, a.source), deadline);
+                request(s, bind(a), deadline);
+                record(s, a, deadline);
+            }
+            java.nio.file.Path jsa = dir.resolve("child.jsa");
+            if (s.finish(60_000) && java.nio.file.Files.size(jsa) > 0) {
+                jsa.toFile().deleteOnExit();
+                sandbox.useArchive(jsa);
+                return String.format(java.util.Locale.ROOT, "class-data archive of the evaluator made in %.1f s",
+                        (System.nanoTime() - t0) / 1e9);
+            }
+            return "no class-data archive (the training run did not write one); grading without it";
+        } catch (IOException | Session.Gone | RuntimeException e) {
+            return "no class-data archive (" + e.getMessage() + "); grading without it";
+        }
+    }
+
     Result grade(Submission sub) {
         long t0 = System.nanoTime();
         List<Row> rows = new ArrayList<>();
@@ -154,6 +193,12 @@ final class Marker {
         return new Result(rows, reports, "");
     }
 
+    private static void debug(String fmt, long since) {
+        if (System.getenv("EBM_GRADER_DEBUG") != null) {
+            System.err.printf(java.util.Locale.ROOT, "grade: debug: " + fmt + "%n", (System.nanoTime() - since) / 1e9);
+        }
+    }
+
     private static String normal(String s) {
         return s.replaceAll("\\s+", " ").strip();
     }
@@ -170,8 +215,10 @@ final class Marker {
             session = new Session(sandbox, settings.limits(), settings.outputCap());
             Attempt current = null;
             try {
+                long tStart = System.nanoTime();
                 session.start();
                 request(session, prelude(cn), deadline);
+                debug("started and prelude in %.2f s", tStart);
                 for (Attempt a : attempts) {
                     if (a.gone != null || (a.evaluated && a.evalProblem != null)) {
                         continue;
@@ -191,6 +238,7 @@ final class Marker {
                         }
                     }
                     a.evaluated = true;
+                    debug("cell " + a.ce.exercise().id() + " evaluated, %.2f s since start", tStart);
                 }
                 return session;
             } catch (Session.Gone g) {
@@ -280,7 +328,9 @@ final class Marker {
             Wire.writeString(d, e.id());
             d.writeLong(settings.checkTimeout().toMillis());
             d.flush();
+            long tr = System.nanoTime();
             byte[] reply = request(session, b.toByteArray(), deadline);
+            debug("recorded " + e.id() + " in %.2f s", tr);
             DataInputStream r = Wire.reader(reply);
             r.readInt();                                   // threads left running: the child's claim, unused
             int count = r.readInt();

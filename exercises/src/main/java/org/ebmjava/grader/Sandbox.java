@@ -33,6 +33,7 @@ final class Sandbox {
     private final List<String> jars;
     private final Path javaHome;
     private final Path privateWork;
+    private volatile Path archive;
 
     private Sandbox(boolean isolated, Path classpathDir) throws IOException {
         this.isolated = isolated;
@@ -102,6 +103,28 @@ final class Sandbox {
      * @return The command.
      */
     List<String> command(Limits limits) {
+        return command(limits, null);
+    }
+
+    /**
+     * Uses a class-data-sharing archive of the evaluator's classes (JShell, javac, JUnit): it cuts the start of
+     * every submission's JVM by about a quarter of its CPU time.
+     *
+     * @param file The archive, made by a run of {@link #command(Limits, Path)} with a training folder.
+     */
+    void useArchive(Path file) {
+        this.archive = file;
+    }
+
+    /**
+     * The command line that starts the evaluator.
+     *
+     * @param limits The caps.
+     * @param training Null for a normal run; else a folder (writable by uid 65534) where the JVM writes a
+     *     class-data-sharing archive of the classes it loaded when it exits.
+     * @return The command.
+     */
+    List<String> command(Limits limits, Path training) {
         List<String> cmd = new ArrayList<>();
         String cpDir = isolated ? CLASSPATH_MOUNT : classpathDir.toString();
         String work = isolated ? WORK : privateWork.toString();
@@ -135,6 +158,11 @@ final class Sandbox {
             for (Path target : outsideLinks(javaHome.resolve("conf"))) {
                 cmd.addAll(List.of("--ro-bind", target.toString(), target.toString()));
             }
+            if (training != null) {
+                cmd.addAll(List.of("--bind", training.toString(), "/course/cds"));
+            } else if (archive != null) {
+                cmd.addAll(List.of("--ro-bind", archive.toString(), "/course/cds/child.jsa"));
+            }
             cmd.addAll(List.of("--ro-bind", classpathDir.toString(), CLASSPATH_MOUNT,
                     "--proc", "/proc", "--dev", "/dev",
                     "--size", Long.toString(limits.tmpfsBytes()), "--tmpfs", WORK, "--chdir", WORK,
@@ -144,10 +172,17 @@ final class Sandbox {
         cmd.addAll(List.of("prlimit", "--cpu=" + limits.cpuSeconds(), "--nproc=" + limits.processes(),
                 "--fsize=" + limits.fileBytes(), "--core=0", "--nofile=256", "--"));
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
+        String cds = isolated ? "/course/cds" : (training != null ? training.toString()
+                : archive != null ? archive.getParent().toString() : null);
+        if (training != null) {
+            cmd.add("-XX:ArchiveClassesAtExit=" + cds + "/child.jsa");
+        } else if (archive != null) {
+            cmd.add("-XX:SharedArchiveFile=" + (isolated ? cds + "/child.jsa" : archive.toString()));
+        }
         cmd.addAll(List.of("-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=64m",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work, "-Duser.home=" + work,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
                 String.join(":", jars.stream().map(j -> cpDir + "/" + j).toList()),
                 Evaluator.class.getName()));
         return cmd;

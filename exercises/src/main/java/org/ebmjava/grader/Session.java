@@ -48,14 +48,21 @@ final class Session implements AutoCloseable {
     private volatile long stderrBytes;
     private final StringBuilder stderrHead = new StringBuilder();
 
+    private final java.nio.file.Path training;
+
     Session(Sandbox sandbox, Sandbox.Limits limits, long outputCap) {
+        this(sandbox, limits, outputCap, null);
+    }
+
+    Session(Sandbox sandbox, Sandbox.Limits limits, long outputCap, java.nio.file.Path training) {
+        this.training = training;
         this.sandbox = sandbox;
         this.limits = limits;
         this.outputCap = outputCap;
     }
 
     void start() throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(sandbox.command(limits)).directory(sandbox.directory().toFile());
+        ProcessBuilder pb = new ProcessBuilder(sandbox.command(limits, training)).directory(sandbox.directory().toFile());
         if (!sandbox.isolated()) {
             String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
             pb.environment().clear();
@@ -194,6 +201,27 @@ final class Session implements AutoCloseable {
     String stderrHead() {
         synchronized (stderrHead) {
             return stderrHead.toString();
+        }
+    }
+
+    /**
+     * Closes the channel and lets the process end by itself.
+     *
+     * @param ms How long to wait.
+     * @return Whether it ended with exit code 0.
+     */
+    boolean finish(long ms) {
+        try {
+            out.close();
+            boolean ended = process.waitFor(ms, TimeUnit.MILLISECONDS);
+            return ended && process.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } finally {
+            close();
         }
     }
 
