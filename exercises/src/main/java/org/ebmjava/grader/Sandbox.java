@@ -139,12 +139,20 @@ final class Sandbox {
                 cmd.addAll(List.of("--uid", "65534", "--gid", "65534"));
             }
             cmd.addAll(List.of("--ro-bind", "/usr", "/usr"));
+            // No shells or tools inside: ProcessBuilder finds nothing to run (the JDK's own launchers remain,
+            // under the process cap). prlimit, which sets the caps, is bound alone.
+            for (String d : List.of("/usr/bin", "/usr/sbin", "/usr/local/bin", "/usr/local/sbin")) {
+                if (Files.isDirectory(Path.of(d))) {
+                    cmd.addAll(List.of("--tmpfs", d));
+                }
+            }
+            cmd.addAll(List.of("--ro-bind", prlimit(), "/course/bin/prlimit"));
             for (String d : List.of("/lib", "/lib64", "/bin", "/sbin", "/lib32", "/libx32")) {
                 Path p = Path.of(d);
                 try {
                     if (Files.isSymbolicLink(p)) {
                         cmd.addAll(List.of("--symlink", Files.readSymbolicLink(p).toString(), d));
-                    } else if (Files.isDirectory(p)) {
+                    } else if (Files.isDirectory(p) && !d.endsWith("bin")) {
                         cmd.addAll(List.of("--ro-bind", d, d));
                     }
                 } catch (IOException e) {
@@ -169,7 +177,7 @@ final class Sandbox {
                     "--clearenv", "--setenv", "PATH", "/usr/bin:/bin", "--setenv", "HOME", WORK,
                     "--setenv", "LANG", "C.UTF-8", "--"));
         }
-        cmd.addAll(List.of("prlimit", "--cpu=" + limits.cpuSeconds(), "--nproc=" + limits.processes(),
+        cmd.addAll(List.of(isolated ? "/course/bin/prlimit" : prlimit(), "--cpu=" + limits.cpuSeconds(), "--nproc=" + limits.processes(),
                 "--fsize=" + limits.fileBytes(), "--core=0", "--nofile=256", "--"));
         cmd.add(javaHome.resolve("bin").resolve("java").toString());
         String cds = isolated ? "/course/cds" : (training != null ? training.toString()
@@ -186,6 +194,21 @@ final class Sandbox {
                 String.join(":", jars.stream().map(j -> cpDir + "/" + j).toList()),
                 Evaluator.class.getName()));
         return cmd;
+    }
+
+    /** The host's prlimit (util-linux). */
+    private static String prlimit() {
+        for (String d : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(":")) {
+            Path p = Path.of(d, "prlimit");
+            if (Files.isExecutable(p)) {
+                try {
+                    return p.toRealPath().toString();
+                } catch (IOException e) {
+                    return p.toString();
+                }
+            }
+        }
+        return "/usr/bin/prlimit";
     }
 
     /** The top folders, outside /usr and java.home, that links under {@code dir} point into. */
