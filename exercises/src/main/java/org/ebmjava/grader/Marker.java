@@ -53,6 +53,7 @@ final class Marker {
         String evalProblem;          // compile error or exception when the cell ran
         Session.Gone gone;           // the process ended while this cell or its checks ran
         boolean evaluated;
+        String note = "";
 
         Attempt(CourseCopy.CourseExercise ce, String source, int slot) {
             this.ce = ce;
@@ -168,9 +169,8 @@ final class Marker {
                     remote = record(session, a, deadline);
                     if (remote.gone() != null) {
                         a.gone = remote.gone();
-                    } else if (remote.liveCalls() < 0) {
-                        note = "";
                     }
+                    note = a.note;
                 }
                 Object proxy = Proxy.newProxyInstance(e.spec().getClassLoader(), new Class<?>[] {e.spec()}, remote);
                 Session live = session;
@@ -332,10 +332,15 @@ final class Marker {
             byte[] reply = request(session, b.toByteArray(), deadline);
             debug("recorded " + e.id() + " in %.2f s", tr);
             DataInputStream r = Wire.reader(reply);
-            r.readInt();                                   // threads left running: the child's claim, unused
+            int threads = r.readInt();       // the sandbox's own count: used for a note only, never for a verdict
             int count = r.readInt();
             byte[] entries = r.readAllBytes();
-            return new RemoteSolution(e.spec(), a.slot, entries, count, live);
+            RemoteSolution remote = new RemoteSolution(e.spec(), a.slot, entries, count, live);
+            if (threads > 0) {
+                a.note = "note: the code left " + Math.min(threads, 999) + " thread(s) running after it returned; "
+                        + "the grader stopped them with the sandboxed process";
+            }
+            return remote;
         } catch (Session.Gone g) {
             a.gone = g;
             RemoteSolution r = RemoteSolution.failing(e.spec(), "your code " + g.getMessage());
