@@ -255,9 +255,7 @@ public final class Grader {
         Marker marker = new Marker(course, sandbox, new Marker.Settings(Duration.ofSeconds(o.timeout),
                 Duration.ofSeconds(o.checkTimeout), limits(o), 1L << 20));
         List<Marker.Submission> todo = new ArrayList<>();
-        if (mine.size() > 0 && !Boolean.getBoolean("ebm.grader.noArchive")) {
-            err.println("grade: " + marker.warmUp());
-        }
+
         int resumed = 0;
         for (Marker.Submission s : mine) {
             if (!o.regrade && book.has(s.student(), s.assignment(), s.notebookName())) {
@@ -270,6 +268,7 @@ public final class Grader {
                 + "%d at a time, sandbox: %s%n", todo.size(), mine.stream().map(Marker.Submission::student).distinct()
                 .count(), o.shard, o.shards, resumed, bookFile, o.regrade ? ", regrading" : "", o.jobs,
                 sandbox.describe());
+        marker.trainArchiveLazily(todo.size() >= 8 && !Boolean.getBoolean("ebm.grader.noArchive"));
         long t0 = System.nanoTime();
         Progress progress = new Progress(todo.size(), err);
         ExecutorService pool = Executors.newFixedThreadPool(o.jobs);
@@ -308,6 +307,9 @@ public final class Grader {
         }
         progress.done();
         sandbox.close();
+        if (marker.archiveNote() != null) {
+            err.println("grade: " + marker.archiveNote());
+        }
         double secs = (System.nanoTime() - t0) / 1e9;
         Map<String, Integer> statuses = new TreeMap<>();
         List<Row> rows = book.rows();

@@ -69,6 +69,26 @@ final class Marker {
      *
      * @return A line for the log.
      */
+    private boolean wantArchive;
+    private String archiveNote;
+
+    /** Makes the first submission that needs a process train the class-data archive first (worth it from about
+     * eight submissions on). */
+    void trainArchiveLazily(boolean yes) {
+        wantArchive = yes;
+    }
+
+    /** What happened to the archive, or null if none was wanted. */
+    synchronized String archiveNote() {
+        return archiveNote;
+    }
+
+    private synchronized void warmOnce() {
+        if (wantArchive && archiveNote == null) {
+            archiveNote = warmUp();
+        }
+    }
+
     String warmUp() {
         long t0 = System.nanoTime();
         try {
@@ -212,6 +232,7 @@ final class Marker {
             if (session != null) {
                 session.close();
             }
+            warmOnce();
             session = new Session(sandbox, settings.limits(), settings.outputCap());
             Attempt current = null;
             try {
