@@ -145,7 +145,16 @@ public final class Grader {
         }
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
+    /**
+     * Runs a grading or merge command without exiting the JVM.
+     *
+     * @param args The command-line arguments.
+     * @param out Where the summary goes.
+     * @param err Where progress, warnings and errors go.
+     * @return The exit code: 0 done, 1 some submission could not be recorded, 2 refused.
+     * @throws IOException If the gradebook or course cannot be read or written.
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         Options o = parse(args);
         if (o.merge != null) {
             return merge(o, out);
