@@ -58,7 +58,7 @@ final class Protocol {
             if (!types[k].isArray()) {
                 continue;
             }
-            boolean changed = !java.util.Arrays.equals(bytes(types[k], before[k]), bytes(types[k], after[k]));
+            boolean changed = !same(before[k], after[k]);
             out.writeBoolean(changed);
             if (changed) {
                 Wire.write(out, types[k], after[k]);
@@ -66,20 +66,123 @@ final class Protocol {
         }
     }
 
-    /** The encoded arguments of a call, whose hash keys a recorded outcome. */
-    static long argsHash(Method m, Object[] args) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DataOutputStream d = new DataOutputStream(b);
-        Class<?>[] types = m.getParameterTypes();
-        for (int k = 0; k < types.length; k++) {
-            Wire.write(d, types[k], args[k]);
+    /**
+     * A 64-bit hash of a call's method and arguments (every bit of every value, array shapes and nulls), which keys a
+     * recorded outcome. Computed the same way on both sides, without encoding or allocating.
+     */
+    static long argsHash(Method m, Object[] args) {
+        long h = mix(0x9e3779b97f4a7c15L, m.getName().hashCode());
+        for (Object a : args) {
+            h = hash(h, a);
         }
-        d.flush();
-        long h = 0xcbf29ce484222325L;             // 64-bit FNV-1a
-        for (byte x : b.toByteArray()) {
-            h = (h ^ (x & 0xff)) * 0x100000001b3L;
+        return h;
+    }
+
+    private static long mix(long h, long v) {
+        h ^= v + 0x9e3779b97f4a7c15L + (h << 6) + (h >>> 2);
+        h *= 0xbf58476d1ce4e5b9L;
+        return h ^ (h >>> 31);
+    }
+
+    private static long hash(long h, Object a) {
+        if (a == null) {
+            return mix(h, 0x5bd1e995L);
         }
-        return h ^ ((long) m.getName().hashCode() << 32);
+        if (a instanceof double[] d) {
+            h = mix(h, d.length);
+            for (double x : d) {
+                h = mix(h, Double.doubleToRawLongBits(x));
+            }
+        } else if (a instanceof int[] d) {
+            h = mix(h, d.length);
+            for (int x : d) {
+                h = mix(h, x);
+            }
+        } else if (a instanceof long[] d) {
+            h = mix(h, d.length);
+            for (long x : d) {
+                h = mix(h, x);
+            }
+        } else if (a instanceof float[] d) {
+            h = mix(h, d.length);
+            for (float x : d) {
+                h = mix(h, Float.floatToRawIntBits(x));
+            }
+        } else if (a instanceof boolean[] d) {
+            h = mix(h, d.length);
+            for (boolean x : d) {
+                h = mix(h, x ? 1 : 2);
+            }
+        } else if (a instanceof Object[] rows) {
+            h = mix(h, -rows.length - 1L);
+            for (Object r : rows) {
+                h = hash(h, r);
+            }
+        } else if (a instanceof Double x) {
+            h = mix(h, Double.doubleToRawLongBits(x));
+        } else if (a instanceof Float x) {
+            h = mix(h, Float.floatToRawIntBits(x));
+        } else if (a instanceof Number x) {
+            h = mix(h, x.longValue());
+        } else if (a instanceof Boolean x) {
+            h = mix(h, x ? 1 : 2);
+        } else if (a instanceof Character x) {
+            h = mix(h, x);
+        } else {
+            h = mix(h, a.hashCode());                     // String (records never appear as arguments)
+        }
+        return h;
+    }
+
+    /** Whether two arrays of a channel type hold the same values (bit for bit). */
+    static boolean same(Object a, Object b) {
+        if (a == null || b == null) {
+            return a == b;
+        }
+        if (a instanceof double[] x) {
+            double[] y = (double[]) b;
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (Double.doubleToRawLongBits(x[k]) != Double.doubleToRawLongBits(y[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof float[] x) {
+            float[] y = (float[]) b;
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (Float.floatToRawIntBits(x[k]) != Float.floatToRawIntBits(y[k])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof int[] x) {
+            return java.util.Arrays.equals(x, (int[]) b);
+        }
+        if (a instanceof long[] x) {
+            return java.util.Arrays.equals(x, (long[]) b);
+        }
+        if (a instanceof boolean[] x) {
+            return java.util.Arrays.equals(x, (boolean[]) b);
+        }
+        Object[] x = (Object[]) a;
+        Object[] y = (Object[]) b;
+        if (x.length != y.length) {
+            return false;
+        }
+        for (int k = 0; k < x.length; k++) {
+            if (!same(x[k], y[k])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static byte[] bytes(Class<?> type, Object v) throws IOException {

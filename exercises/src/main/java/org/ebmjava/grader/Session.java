@@ -225,10 +225,18 @@ final class Session implements AutoCloseable {
         }
     }
 
+    /** CPU time of every sandboxed process, summed just before each is stopped (for the benchmark). */
+    static final java.util.concurrent.atomic.LongAdder CPU_NANOS = new java.util.concurrent.atomic.LongAdder();
+
+    private static long cpuNanos(ProcessHandle h) {
+        return h.info().totalCpuDuration().map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     @Override
     public void close() {
         if (process != null) {
             Process p = process;
+            CPU_NANOS.add(cpuNanos(p.toHandle()) + p.descendants().mapToLong(Session::cpuNanos).sum());
             try {
                 out.close();
             } catch (IOException e) {

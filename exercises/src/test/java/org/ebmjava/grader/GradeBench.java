@@ -64,10 +64,12 @@ public final class GradeBench {
             for (int n : notebooks) {
                 inProcess.put(n, inProcessSeconds(n, refs));
             }
+            double cpu0 = cpuSeconds();
             long t0 = System.nanoTime();
             int code = Grader.run(new String[] {cls.toString(), "--out", dir.resolve("grades").toString(),
                 "--course", ClassMaker.ROOT.toString(), "--jobs", Integer.toString(jobs)}, System.out, System.err);
             double wall = (System.nanoTime() - t0) / 1e9;
+            double cpu = cpuSeconds() - cpu0;
             if (code != 0) {
                 throw new IllegalStateException("the grader exited with " + code);
             }
@@ -84,6 +86,10 @@ public final class GradeBench {
                         + "in-process: overhead %.2f s (x%.1f); 200 students at %d jobs: ~%.1f min%n", n, perSub, ip,
                         perSub - ip, perSub / Math.max(ip, 1e-3), jobs, 200 * perSub / jobs / 60);
             }
+            System.out.printf(Locale.ROOT, "CPU time (grader + every sandboxed process): %.2f s per submission, so on "
+                    + "%d otherwise idle cores a 200-student class of one notebook needs about %.1f min%n", cpu / subs,
+                    Runtime.getRuntime().availableProcessors(), 200 * cpu / subs / Runtime.getRuntime()
+                    .availableProcessors() / 60);
             System.out.printf(Locale.ROOT, "whole run: %.2f s wall per submission per job; a 200-student class of one"
                     + " notebook at this rate: %.1f min (target: under 5 min on 2 cores)%n", wall * jobs / subs,
                     200 * wall / subs / 60);
@@ -120,6 +126,18 @@ public final class GradeBench {
             }
             return best;
         }
+    }
+
+    /**
+     * CPU seconds of this JVM and its reaped children (Linux /proc/self/stat, clock ticks of 1/100 s), plus the
+     * sandboxed processes as measured just before the grader stopped each.
+     */
+    static double cpuSeconds() throws IOException {
+        String stat = Files.readString(Path.of("/proc/self/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14-17 of stat (utime, stime, cutime, cstime) are 12-15 after the command name
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        return ticks / 100.0 + Session.CPU_NANOS.sum() / 1e9;
     }
 
     /** Set by the timed snippet. */
