@@ -202,6 +202,8 @@ final class Marker {
                     live.close();
                     session = null;              // a fresh process for the next exercise
                 }
+                debug(e.id() + ": " + remote.replayed() + " calls answered from the transcript, " + remote.liveCalls()
+                        + " live; checks took %.2f s", te);
                 reports.add(report);
                 rows.add(verdict(sub, e, report, a, remote, note, (System.nanoTime() - te) / 1e9));
             }
