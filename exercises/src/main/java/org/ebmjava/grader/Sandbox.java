@@ -188,7 +188,7 @@ final class Sandbox {
             cmd.add("-XX:SharedArchiveFile=" + (isolated ? cds + "/child.jsa" : archive.toString()));
         }
         cmd.addAll(List.of("-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:MaxDirectMemorySize=64m",
+                "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr", "-XX:MaxDirectMemorySize=64m",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work, "-Duser.home=" + work,
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
                 String.join(":", jars.stream().map(j -> cpDir + "/" + j).toList()),
