@@ -17,7 +17,7 @@ import org.ebmjava.exercises.Exercises;
 /**
  * The course's own copy of the notebooks: the master from which, as in nbgrader, every cell other than a student's
  * solution cells is taken. For each notebook it holds the imports a solution cell may rely on (those of
- * {@code setup.jsh} and of the notebook's first code cell), and for each exercise the shipped stub and the name
+ * {@code setup.jsh} and of the notebook's code cells), and for each exercise the shipped stub and the name
  * the check cell passes to {@code check("NN.k", name)}.
  */
 final class CourseCopy {
@@ -60,9 +60,11 @@ final class CourseCopy {
             } catch (NotebookFile.Malformed e) {
                 throw new IOException("course notebook " + f + " " + e.getMessage(), e);
             }
+            // The imports of every code cell of the course copy (imports only: no other statement runs).
             List<String> imports = new ArrayList<>(setupImports);
-            nb.cells().stream().filter(c -> "code".equals(c.type())).findFirst()
-                    .ifPresent(c -> imports.addAll(imports(c.source())));
+            nb.cells().stream().filter(c -> "code".equals(c.type()) && !c.solution())
+                    .flatMap(c -> imports(c.source()).stream())
+                    .filter(i -> !imports.contains(i)).forEach(imports::add);
             Map<String, String> bindings = new LinkedHashMap<>();
             for (NotebookFile.Cell c : nb.cells()) {
                 Matcher m = CHECK.matcher(c.source());

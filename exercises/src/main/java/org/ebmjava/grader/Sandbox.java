@@ -190,7 +190,7 @@ final class Sandbox {
         cmd.addAll(List.of("-Xmx" + limits.heapMb() + "m", "-Xss1m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-XX:+DisplayVMOutputToStderr", "-XX:MaxDirectMemorySize=64m",
                 "-Djava.awt.headless=true", "-Djava.io.tmpdir=" + work, "-Duser.home=" + work,
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xlog:cds=off", "-Xlog:cds+dynamic=off", "-cp",
+                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Xlog:disable", "-Xlog:all=warning:stderr", "-cp",
                 String.join(":", jars.stream().map(j -> cpDir + "/" + j).toList()),
                 Evaluator.class.getName()));
         return cmd;
