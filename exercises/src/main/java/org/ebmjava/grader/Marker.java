@@ -33,7 +33,7 @@ final class Marker {
     }
 
     /** The rows of one submission and the feedback tables for it. */
-    record Result(List<Row> rows, List<CheckReport> reports, String feedbackNote) {}
+    record Result(List<Row> rows, List<CheckReport> reports) {}
 
     private final CourseCopy course;
     private final Sandbox sandbox;
@@ -212,7 +212,7 @@ final class Marker {
                 session.close();
             }
         }
-        return new Result(rows, reports, "");
+        return new Result(rows, reports);
     }
 
     private static void debug(String fmt, long since) {
@@ -430,7 +430,7 @@ final class Marker {
                         List.of(new CheckResult("reading the notebook", CheckResult.Status.FAILED, message))));
             }
         }
-        return new Result(rows, reports, message);
+        return new Result(rows, reports);
     }
 
     private static CheckReport notAttemptedReport(Exercise e, String why) {
