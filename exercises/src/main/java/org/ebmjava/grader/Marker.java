@@ -162,6 +162,7 @@ final class Marker {
         }
         long deadline = t0 + settings.submissionTimeout().toNanos();
         Session session = null;
+        long baseline = Long.MAX_VALUE;
         try {
             for (CourseCopy.CourseExercise ce : cn.exercises()) {
                 Exercise e = ce.exercise();
@@ -179,7 +180,11 @@ final class Marker {
                             + "limit of " + settings.submissionTimeout().toSeconds() + " s");
                 }
                 if (a.gone == null && a.evalProblem == null) {
+                    boolean fresh = session == null || !session.alive();
                     session = ready(session, attempts, cn, deadline);
+                    if (fresh && session != null) {
+                        baseline = session.processes();
+                    }
                 }
                 if (a.gone != null) {
                     remote = RemoteSolution.failing(e.spec(), "your code " + a.gone.getMessage());
@@ -198,9 +203,12 @@ final class Marker {
                 if (remote.gone() != null) {
                     a.gone = remote.gone();
                 }
-                if (a.gone != null && live != null) {
+                boolean leftovers = live != null && (live.processes() > baseline || !a.note.isEmpty());
+                if (live != null && (a.gone != null || leftovers)) {
+                    // A fresh process for the next exercise: nothing this exercise's code started (processes,
+                    // threads) may slow the next one down.
                     live.close();
-                    session = null;              // a fresh process for the next exercise
+                    session = null;
                 }
                 debug(e.id() + ": " + remote.replayed() + " calls answered from the transcript, " + remote.liveCalls()
                         + " live; checks took %.2f s", te);

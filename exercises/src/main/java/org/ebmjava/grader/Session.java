@@ -149,7 +149,9 @@ final class Session implements AutoCloseable {
 
     private void classifyExit(int code) {
         if (code == 3) {
-            setEnd(End.HEAP, "ran out of memory (heap limit -Xmx" + limits.heapMb() + "m; exit code 3)");
+            // -XX:+ExitOnOutOfMemoryError exits with 3 (so would System.exit(3): the message says both)
+            setEnd(End.HEAP, "ran out of memory (heap limit -Xmx" + limits.heapMb() + "m; exit code 3, which "
+                    + "System.exit(3) would also give)");
         } else if (code > 128) {
             int sig = code - 128;
             String what = switch (sig) {
@@ -161,8 +163,6 @@ final class Session implements AutoCloseable {
                 default -> "signal " + sig;
             };
             setEnd(End.SIGNAL, "was killed by " + what);
-        } else if (code == 134) {
-            setEnd(End.SIGNAL, "aborted");
         } else {
             setEnd(End.EXIT, "ended with exit code " + code + " (System.exit or Runtime.halt in the code?)");
         }
@@ -191,6 +191,12 @@ final class Session implements AutoCloseable {
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }
+    }
+
+    /** How many processes run under this session's process (observed by the grader, not reported by the child). */
+    long processes() {
+        Process p = process;
+        return p == null ? 0 : p.descendants().filter(ProcessHandle::isAlive).count();
     }
 
     boolean alive() {
