@@ -66,6 +66,8 @@ final class MlpEngine {
     final Buf gin;
     final float[][] embTmp;
     final float[][] colTmp;
+    /** Second-order buffers, allocated on first use. */
+    private Tangents tan;
 
     MlpEngine(Mlp net) {
         layersCount = net.layerCount();
@@ -304,6 +306,300 @@ final class MlpEngine {
         }
         for (int j = j0; j < j1; j++) {
             grads[bOff[k] + j] += s[j];
+        }
+    }
+
+    // ------------------------------------------------------------------ second order
+
+    /**
+     * Buffers of the tangent systems: zt = z-dot, at = a-dot (k = 0: the direction), zs = z-ddot, as = a-ddot, and
+     * the adjoints ztb of z-dot and zsb of z-ddot (the adjoint of z itself is {@link #delta}).
+     */
+    private final class Tangents {
+        final Buf[] zt = new Buf[layersCount + 1];
+        final Buf[] at = new Buf[layersCount];
+        final Buf[] zs = new Buf[layersCount + 1];
+        final Buf[] as = new Buf[layersCount];
+        final Buf[] ztb = new Buf[layersCount + 1];
+        final Buf[] zsb = new Buf[layersCount + 1];
+
+        Tangents() {
+            for (int k = 0; k <= layersCount; k++) {
+                long size = (long) chunk * widths[k];
+                if (k >= 1) {
+                    zt[k] = new Buf(size);
+                    zs[k] = new Buf(size);
+                    ztb[k] = new Buf(size);
+                    zsb[k] = new Buf(size);
+                }
+                if (k < layersCount) {
+                    at[k] = new Buf(size);
+                    as[k] = new Buf(size);
+                }
+            }
+        }
+    }
+
+    /**
+     * Seeds of the reverse pass over the tangent systems, per sample i: the adjoint of f is cp, of f-dot is ct +
+     * ctf f-dot<sub>i</sub>, of f-ddot is cs (scalar head).
+     *
+     * @param cp The adjoint of f.
+     * @param ct The constant part of the adjoint of f-dot.
+     * @param ctf The factor of f-dot in the adjoint of f-dot.
+     * @param cs The adjoint of f-ddot.
+     */
+    record Seeds(float cp, float ct, float ctf, float cs) {
+        boolean any() {
+            return cp != 0 || ct != 0 || ctf != 0 || cs != 0;
+        }
+    }
+
+    /**
+     * Forward mode along a direction u, optionally of second order, and reverse mode over it.
+     *
+     * <p>Forward, per hidden layer k (&phi; = &phi;<sub>k</sub>, derivatives at z<sub>k</sub>): zt<sub>k</sub> =
+     * at<sub>k-1</sub> W<sub>k</sub>, at<sub>k</sub> = &phi;' zt<sub>k</sub>; zs<sub>k</sub> = as<sub>k-1</sub>
+     * W<sub>k</sub>, as<sub>k</sub> = &phi;' zs<sub>k</sub> + &phi;'' zt<sub>k</sub><sup>2</sup>; at<sub>0</sub> =
+     * [u, 0], as<sub>0</sub> = 0 (t: first-order tangent, s: second-order tangent). At the output
+     * zt<sub>L</sub> = u&middot;&nabla;<sub>x</sub>f and zs<sub>L</sub> = u<sup>T</sup>H u.
+     *
+     * <p>Reverse, with adjoints Z, T, S of z, zt, zs (the adjoints propagated through W<sup>T</sup> first: A =
+     * Z<sub>k+1</sub> W<sup>T</sup>, B = T<sub>k+1</sub> W<sup>T</sup>, C = S<sub>k+1</sub> W<sup>T</sup>):
+     * <pre>
+     *   Z_k = A f' + B f'' zt + C (f'' zs + f''' zt^2),   T_k = B f' + 2 C f'' zt,   S_k = C f';
+     *   dW_k = a_{k-1}^T Z_k + at_{k-1}^T T_k + as_{k-1}^T S_k,   db_k = column sums of Z_k;
+     * </pre>
+     * the input adjoint is Z<sub>1</sub> W<sub>1</sub><sup>T</sup> (with seeds (0, 1, 0, 0) it is H u, since
+     * d(u&middot;&nabla;f)/dx = H u).
+     *
+     * @param u The directions (n&middot;d), or null to use the unit vector e<sub>unit</sub> for every row.
+     * @param unit The coordinate of the unit direction when u is null.
+     * @param order 1 (tangent) or 2 (also the second-order tangent).
+     * @param seeds The reverse seeds, or null for forward mode only.
+     * @param f Receives f (n&middot;m) or null.
+     * @param fdot Receives zt<sub>L</sub> (n&middot;m) or null.
+     * @param fddot Receives zs<sub>L</sub> (n&middot;m) or null (order 2).
+     * @param inputAdj Receives the input adjoint (n&middot;d) or null.
+     * @param grads Receives the parameter gradients (added) or null.
+     */
+    void tangent(float[] params, float[] x, float[] level, int n, float[] u, int unit, int order, Seeds seeds,
+            float[] f, float[] fdot, float[] fddot, float[] inputAdj, float[] grads) {
+        if (tan == null) {
+            tan = new Tangents();
+        }
+        Tangents t = tan;
+        boolean reverse = seeds != null && seeds.any();
+        run(w -> {
+            copyParams(params, w);
+            pool.barrier();
+            for (int c0 = 0; c0 < n; c0 += chunk) {
+                int m = Math.min(chunk, n - c0);
+                if (c0 > 0 && m < chunk && (grads == null || !reverse)) {
+                    pool.barrier();
+                }
+                int r0 = split(m, workers, w);
+                int rows = split(m, workers, w + 1) - r0;
+                if (rows > 0) {
+                    load(x, level, c0, r0, rows, w);
+                    forward(params, r0, rows, true);
+                    loadDirection(t, u, unit, c0, r0, rows);
+                    tangentForward(t, r0, rows, order);
+                    int off = r0 * outDim;
+                    int len = rows * outDim;
+                    int dst = (c0 + r0) * outDim;
+                    if (f != null) {
+                        z[layersCount].b.get(off, f, dst, len);
+                    }
+                    if (fdot != null) {
+                        t.zt[layersCount].b.get(off, fdot, dst, len);
+                    }
+                    if (fddot != null) {
+                        t.zs[layersCount].b.get(off, fddot, dst, len);
+                    }
+                    if (reverse) {
+                        FloatBuffer top = delta[layersCount].b;
+                        FloatBuffer topT = t.ztb[layersCount].b;
+                        FloatBuffer topS = t.zsb[layersCount].b;
+                        FloatBuffer fd = t.zt[layersCount].b;
+                        for (int q = off; q < off + len; q++) {
+                            top.put(q, seeds.cp);
+                            topT.put(q, seeds.ct + seeds.ctf * fd.get(q));
+                            topS.put(q, seeds.cs);
+                        }
+                        tangentReverse(t, r0, rows, order);
+                        if (inputAdj != null) {
+                            BlasOps.sgemm(false, true, rows, widths[0], widths[1], 1f, delta[1].at((long) r0
+                                    * widths[1]), widths[1], pw.at(wOff[0]), widths[1], 0f,
+                                    gin.at((long) r0 * widths[0]), widths[0]);
+                            copyInputGradient(gin, inputAdj, c0, r0, rows);
+                        }
+                    }
+                }
+                if (grads != null && reverse) {
+                    pool.barrier();
+                    for (int k = 0; k < layersCount; k++) {
+                        weightGradient(w, m, k, a[k], delta[k + 1], 0f);
+                        weightGradient(w, m, k, t.at[k], t.ztb[k + 1], 1f);
+                        if (order == 2 && k > 0) {
+                            weightGradient(w, m, k, t.as[k], t.zsb[k + 1], 1f);
+                        }
+                        flushWeightGradient(w, grads, k);
+                        biasGradient(w, m, grads, k, delta[k + 1]);
+                    }
+                    if (c0 + chunk < n) {
+                        pool.barrier();
+                    }
+                }
+            }
+        });
+    }
+
+    private void loadDirection(Tangents t, float[] u, int unit, int c0, int r0, int rows) {
+        FloatBuffer a0 = t.at[0].b;
+        int w0 = widths[0];
+        for (int q = r0 * w0; q < (r0 + rows) * w0; q++) {
+            a0.put(q, 0f);
+        }
+        for (int r = r0; r < r0 + rows; r++) {
+            if (u != null) {
+                a0.put(r * w0, u, (c0 + r) * d, d);
+            } else {
+                a0.put(r * w0 + unit, 1f);
+            }
+        }
+    }
+
+    private void tangentForward(Tangents t, int r0, int rows, int order) {
+        float[] der = new float[3];
+        for (int k = 0; k < layersCount; k++) {
+            int in = widths[k];
+            int out = widths[k + 1];
+            int ro = r0 * out;
+            BlasOps.sgemm(false, false, rows, out, in, 1f, t.at[k].at((long) r0 * in), in, pw.at(wOff[k]), out, 0f,
+                    t.zt[k + 1].at(ro), out);
+            FloatBuffer zs = t.zs[k + 1].b;
+            if (order == 2) {
+                if (k == 0) {
+                    for (int q = ro; q < ro + rows * out; q++) {
+                        zs.put(q, 0f);
+                    }
+                } else {
+                    BlasOps.sgemm(false, false, rows, out, in, 1f, t.as[k].at((long) r0 * in), in, pw.at(wOff[k]),
+                            out, 0f, t.zs[k + 1].at(ro), out);
+                }
+            }
+            if (k == layersCount - 1) {
+                break;
+            }
+            FloatBuffer zz = z[k + 1].b;
+            FloatBuffer zt = t.zt[k + 1].b;
+            FloatBuffer at = t.at[k + 1].b;
+            FloatBuffer as = t.as[k + 1].b;
+            Activation act = acts[k];
+            for (int q = ro; q < ro + rows * out; q++) {
+                derivatives(act, zz.get(q), der);
+                float zd = zt.get(q);
+                at.put(q, der[0] * zd);
+                if (order == 2) {
+                    as.put(q, der[0] * zs.get(q) + der[1] * zd * zd);
+                }
+            }
+        }
+    }
+
+    private void tangentReverse(Tangents t, int r0, int rows, int order) {
+        float[] der = new float[3];
+        for (int k = layersCount - 1; k >= 1; k--) {
+            int in = widths[k];
+            int out = widths[k + 1];
+            int ri = r0 * in;
+            int ro = r0 * out;
+            BlasOps.sgemm(false, true, rows, in, out, 1f, delta[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+                    delta[k].at(ri), in);
+            BlasOps.sgemm(false, true, rows, in, out, 1f, t.ztb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+                    t.ztb[k].at(ri), in);
+            if (order == 2) {
+                BlasOps.sgemm(false, true, rows, in, out, 1f, t.zsb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+                        t.zsb[k].at(ri), in);
+            }
+            FloatBuffer zz = z[k].b;
+            FloatBuffer zt = t.zt[k].b;
+            FloatBuffer zs = t.zs[k].b;
+            FloatBuffer ab = delta[k].b;
+            FloatBuffer tb = t.ztb[k].b;
+            FloatBuffer sb = t.zsb[k].b;
+            Activation act = acts[k - 1];
+            for (int q = ri; q < ri + rows * in; q++) {
+                derivatives(act, zz.get(q), der);
+                float zd = zt.get(q);
+                float aBar = ab.get(q);
+                float tBar = tb.get(q);
+                if (order == 2) {
+                    float sBar = sb.get(q);
+                    ab.put(q, aBar * der[0] + tBar * der[1] * zd + sBar * (der[1] * zs.get(q) + der[2] * zd * zd));
+                    tb.put(q, tBar * der[0] + 2f * sBar * der[1] * zd);
+                    sb.put(q, sBar * der[0]);
+                } else {
+                    ab.put(q, aBar * der[0] + tBar * der[1] * zd);
+                    tb.put(q, tBar * der[0]);
+                }
+            }
+        }
+    }
+
+    /** Writes f'(z), f''(z), f'''(z) into der (float versions of {@link Activation}'s formulas). */
+    static void derivatives(Activation act, float z, float[] der) {
+        switch (act) {
+            case IDENTITY:
+                der[0] = 1f;
+                der[1] = 0f;
+                der[2] = 0f;
+                return;
+            case RELU:
+                der[0] = z > 0 ? 1f : 0f;
+                der[1] = 0f;
+                der[2] = 0f;
+                return;
+            case LEAKY_RELU:
+                der[0] = z > 0 ? 1f : Activation.LEAKY_SLOPE;
+                der[1] = 0f;
+                der[2] = 0f;
+                return;
+            case TANH: {
+                float th = tanh(z);
+                float s = 1f - th * th;
+                der[0] = s;
+                der[1] = -2f * th * s;
+                der[2] = s * (6f * th * th - 2f);
+                return;
+            }
+            case SOFTPLUS: {
+                float sg = FastMath.sigmoid(z);
+                float s1 = sg * (1f - sg);
+                der[0] = sg;
+                der[1] = s1;
+                der[2] = s1 * (1f - 2f * sg);
+                return;
+            }
+            case SIGMOID: {
+                float sg = FastMath.sigmoid(z);
+                float s1 = sg * (1f - sg);
+                der[0] = s1;
+                der[1] = s1 * (1f - 2f * sg);
+                der[2] = s1 * (1f - 6f * sg + 6f * sg * sg);
+                return;
+            }
+            case SWISH: {
+                float sg = FastMath.sigmoid(z);
+                float s1 = sg * (1f - sg);
+                der[0] = sg * (1f + z * (1f - sg));
+                der[1] = s1 * (2f + z * (1f - 2f * sg));
+                der[2] = 3f * s1 * (1f - 2f * sg) + z * s1 * (1f - 6f * sg + 6f * sg * sg);
+                return;
+            }
+            default:
+                throw new AssertionError(act);
         }
     }
 
