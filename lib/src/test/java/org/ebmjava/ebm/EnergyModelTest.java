@@ -61,9 +61,9 @@ class EnergyModelTest {
                 .threads(1).build();
         EnergyModel m = EnergyModel.of(net);
         InitialNoise noise = InitialNoise.uniform(2, -3, 3);
-        new MaximumLikelihoodTrainer().batchSize(100).langevinSteps(20).learningRate(3e-3).seed(4)
+        new MaximumLikelihoodTrainer().batchSize(100).langevinSteps(10).learningRate(3e-3).seed(4)
                 .train(m, LangevinSampler.ula(m.energy(), 0.01), NegativeSource.replay(new ReplayBuffer(2000, noise)),
-                        data, 200, null);
+                        data, 120, null);
         float[] far = {-2.5f, -2.5f, 2.5f, -2.5f, -2.5f, 2.5f};
         float[] centre = {1f, 1f};
         float[] eFar = new float[3];
