@@ -13,6 +13,9 @@ import org.ebmjava.exercises.ex04.HiddenProbabilities;
 import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmGradient;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
+import org.ebmjava.exercises.ex07.ImageLangevinStep;
+import org.ebmjava.exercises.ex07.ReplayDraw;
 
 /**
  * Reference solutions, one per exercise.
@@ -234,6 +237,47 @@ public final class References {
     };
 
     /** Every reference, by exercise id. */
+    static final ImageLangevinStep EX07_1 = (x, gradient, stepSize, noiseScale, clip, noise, lo, hi) -> {
+        // BEGIN SOLUTION 07.1
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                double g = Math.max(-clip, Math.min(clip, gradient[i][k]));   // clip the gradient element
+                double v = x[i][k] - stepSize * g + noiseScale * noise[i][k];  // step downhill, add noise
+                next[i][k] = Math.max(lo, Math.min(hi, v));                   // clamp to the box
+            }
+        }
+        return next;
+        // END SOLUTION 07.1
+    };
+
+    static final ReplayDraw EX07_2 = (stored, freshFraction, uniforms, picks, noise) -> {
+        // BEGIN SOLUTION 07.2
+        double[][] batch = new double[uniforms.length][];
+        for (int r = 0; r < uniforms.length; r++) {
+            boolean fresh = stored.length == 0 || uniforms[r] < freshFraction;
+            batch[r] = (fresh ? noise[r] : stored[picks[r]]).clone();           // a copy, never the same row
+        }
+        return batch;
+        // END SOLUTION 07.2
+    };
+
+    static final ContrastiveLossGradient EX07_3 = (dataEnergies, sampleEnergies, alpha) -> {
+        // BEGIN SOLUTION 07.3
+        int n = dataEnergies.length;
+        int m = sampleEnergies.length;
+        double[] g = new double[n + m];
+        for (int i = 0; i < n; i++) {
+            g[i] = (1 + 2 * alpha * dataEnergies[i]) / n;        // pushes data energies down
+        }
+        for (int j = 0; j < m; j++) {
+            g[n + j] = (-1 + 2 * alpha * sampleEnergies[j]) / m; // pushes sample energies up
+        }
+        return g;
+        // END SOLUTION 07.3
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -245,5 +289,8 @@ public final class References {
             Map.entry("04.1", EX04_1),
             Map.entry("04.2", EX04_2),
             Map.entry("05.1", EX05_1),
-            Map.entry("05.2", EX05_2));
+            Map.entry("05.2", EX05_2),
+            Map.entry("07.1", EX07_1),
+            Map.entry("07.2", EX07_2),
+            Map.entry("07.3", EX07_3));
 }

@@ -13,6 +13,9 @@ import org.ebmjava.exercises.ex04.HiddenProbabilities;
 import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmGradient;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
+import org.ebmjava.exercises.ex07.ImageLangevinStep;
+import org.ebmjava.exercises.ex07.ReplayDraw;
 
 /**
  * Plausible wrong solutions (the mistakes learners make), one per exercise: the checks must catch each.
@@ -158,6 +161,42 @@ final class WrongSolutions {
                 java.util.Arrays.stream(g.hiddenBias()).map(x -> -x).toArray());
     };
 
+    /** Clips the whole step a*g instead of the gradient element g. */
+    static final ImageLangevinStep EX07_1 = (x, gradient, stepSize, noiseScale, clip, noise, lo, hi) -> {
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                double v = x[i][k] - Math.max(-clip, Math.min(clip, stepSize * gradient[i][k])) + noiseScale * noise[i][k];
+                next[i][k] = Math.max(lo, Math.min(hi, v));
+            }
+        }
+        return next;
+    };
+
+    /** Returns the buffer's own rows (no copy): the chains then overwrite the buffer. */
+    static final ReplayDraw EX07_2 = (stored, freshFraction, uniforms, picks, noise) -> {
+        double[][] batch = new double[uniforms.length][];
+        for (int r = 0; r < uniforms.length; r++) {
+            batch[r] = stored.length == 0 || uniforms[r] < freshFraction ? noise[r] : stored[picks[r]];
+        }
+        return batch;
+    };
+
+    /** The contrastive sign reversed: pushes data energies up and sample energies down. */
+    static final ContrastiveLossGradient EX07_3 = (dataEnergies, sampleEnergies, alpha) -> {
+        int n = dataEnergies.length;
+        int m = sampleEnergies.length;
+        double[] g = new double[n + m];
+        for (int i = 0; i < n; i++) {
+            g[i] = (-1 + 2 * alpha * dataEnergies[i]) / n;
+        }
+        for (int j = 0; j < m; j++) {
+            g[n + j] = (1 + 2 * alpha * sampleEnergies[j]) / m;
+        }
+        return g;
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -169,5 +208,8 @@ final class WrongSolutions {
             Map.entry("04.1", EX04_1),
             Map.entry("04.2", EX04_2),
             Map.entry("05.1", EX05_1),
-            Map.entry("05.2", EX05_2));
+            Map.entry("05.2", EX05_2),
+            Map.entry("07.1", EX07_1),
+            Map.entry("07.2", EX07_2),
+            Map.entry("07.3", EX07_3));
 }
