@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import org.ebmjava.Ebm;
 import org.ebmjava.neural.Adam;
 import org.ebmjava.neural.GradientClipping;
+import org.ebmjava.rbm.TrainingDivergedException;
 import org.ebmjava.sampling.BatchOps;
 import org.ebmjava.sampling.BatchSampler;
 

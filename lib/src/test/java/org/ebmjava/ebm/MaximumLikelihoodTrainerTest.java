@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
+import org.ebmjava.rbm.TrainingDivergedException;
 import org.ebmjava.sampling.BatchEnergy;
 import org.ebmjava.sampling.BatchOps;
 import org.ebmjava.sampling.BatchSampler;
