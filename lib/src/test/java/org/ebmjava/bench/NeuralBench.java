@@ -110,7 +110,7 @@ public final class NeuralBench {
             double[] a = benchA(threads, reps, blocks);
             double[] b = benchB(threads, iters);
             java.put("library, " + threads + " thread" + (threads > 1 ? "s" : ""),
-                    new double[] {a[0], a[1], b[0], b[1]});
+                    new double[] {a[0], a[1], b[0], b[1], a[2], a[3], b[2]});
         }
         Map<String, double[]> torch = new LinkedHashMap<>();
         if (opts.contains("--no-torch")) {
@@ -148,6 +148,23 @@ public final class NeuralBench {
                     100 * aStepFlops / v[0] / 1e6 / peak.gflops, aGradFlops / v[1] / 1e6, bFlops / v[2] / 1e6,
                     100 * bFlops / v[2] / 1e6 / peak.gflops, 100 * bFlops / v[3] / 1e6 / peak.gflops);
         }
+        System.out.println();
+        System.out.println("process CPU time per call (ms; with 1 thread this is close to the time on an idle machine,"
+                + " since waiting for other tenants costs no CPU):");
+        for (Map.Entry<String, double[]> e : all.entrySet()) {
+            double[] v = e.getValue();
+            if (v.length >= 7) {
+                System.out.printf(Locale.ROOT, "%-22s (a) step %8.3f  (a) grad %8.3f  (b) iter %9.1f  -> (b) %4.1f%% of"
+                        + " peak per busy core%n", e.getKey(), v[4], v[5], v[6],
+                        100 * bFlops / v[6] / 1e6 / peak.perCore());
+            }
+        }
+        double[] lib1 = java.get("library, 1 thread");
+        double[] torch1 = torch.get("PyTorch, 1 thread");
+        if (lib1 != null && torch1 != null && lib1.length >= 7 && torch1.length >= 7) {
+            System.out.printf(Locale.ROOT, "1 thread, CPU time: library / PyTorch = (a) step %.2fx, grad %.2fx, (b)"
+                    + " iteration %.2fx%n", lib1[4] / torch1[4], lib1[5] / torch1[5], lib1[6] / torch1[6]);
+        }
         double[] lib = java.values().iterator().next();
         String libName = java.keySet().iterator().next();
         System.out.println();
@@ -182,7 +199,25 @@ public final class NeuralBench {
         return a;
     }
 
-    /** (a): median ms of a training step and of an input gradient. */
+    /**
+     * Process CPU ms per call (median of blocks), for the load-robust 1-thread comparison. The JVM's process CPU
+     * clock ticks in 10 ms steps on these machines, so callers size blocks to several hundred milliseconds.
+     */
+    static double cpuMillis(Runnable r, int reps, int blocks) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        double[] t = new double[blocks];
+        for (int j = 0; j < blocks; j++) {
+            long c0 = os.getProcessCpuTime();
+            for (int i = 0; i < reps; i++) {
+                r.run();
+            }
+            t[j] = (os.getProcessCpuTime() - c0) / 1e6 / reps;
+        }
+        return RbmBench.median(t);
+    }
+
+    /** (a): median ms of a training step and of an input gradient; then their CPU ms. */
     static double[] benchA(int threads, int reps, int blocks) {
         Mlp net = Mlp.builder(2).hidden(128, Activation.SWISH).hidden(128, Activation.SWISH).seed(1).threads(threads)
                 .build();
@@ -196,9 +231,14 @@ public final class NeuralBench {
             net.accumulateGradient(x, null, 256, g);
             adam.step(net);
         }, reps, blocks));
-        double ig = RbmBench.median(RbmBench.blockMillis(() -> net.inputGradient(x, null, 256, null, grad), reps,
-                blocks));
-        return new double[] {step, ig};
+        Runnable gradient = () -> net.inputGradient(x, null, 256, null, grad);
+        double ig = RbmBench.median(RbmBench.blockMillis(gradient, reps, blocks));
+        double stepCpu = cpuMillis(() -> {
+            net.zeroGradients();
+            net.accumulateGradient(x, null, 256, g);
+            adam.step(net);
+        }, 10 * reps, 3);
+        return new double[] {step, ig, stepCpu, cpuMillis(gradient, 10 * reps, 3)};
     }
 
     /** (b): median and best ms of an EBM iteration. */
@@ -227,7 +267,7 @@ public final class NeuralBench {
         };
         iteration.run();
         double[] t = RbmBench.blockMillis(iteration, 1, iters);
-        return new double[] {RbmBench.median(t), RbmBench.min(t)};
+        return new double[] {RbmBench.median(t), RbmBench.min(t), cpuMillis(iteration, 1, Math.max(3, iters / 2))};
     }
 
     static double[] torch(int threads, int reps, int iters) {
@@ -245,11 +285,13 @@ public final class NeuralBench {
                     v.put(p[0], Double.parseDouble(p[1]));
                 }
             }
-            if (v.size() < 4) {
+            if (v.size() < 7) {
                 System.out.println("PyTorch " + threads + " thread(s) failed: " + lines);
                 return null;
             }
-            return new double[] {v.get("a_step_ms"), v.get("a_grad_ms"), v.get("b_iter_ms"), v.get("b_iter_best_ms")};
+            return new double[] {v.get("a_step_ms"), v.get("a_grad_ms"), v.get("b_iter_ms"), v.get("b_iter_best_ms"),
+                v.getOrDefault("a_step_cpu_ms", Double.NaN), v.getOrDefault("a_grad_cpu_ms", Double.NaN),
+                v.getOrDefault("b_iter_cpu_ms", Double.NaN)};
         } catch (IOException | RuntimeException e) {
             System.out.println("PyTorch " + threads + " thread(s) failed: " + e);
             return null;
