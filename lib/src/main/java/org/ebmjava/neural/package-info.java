@@ -41,8 +41,13 @@
  * direct {@code cblas_sgemm} ({@code rbm.BlasOps}), the element-wise work in fused Java loops over arrays that the
  * JIT vectorises (activations use a rational tanh rather than {@code Math.exp}: swish over 256 &times; 128 values
  * went from 0.32 ms to 0.05 ms of CPU), and a whole training step of that MLP (forward, backward, Adam) costs about
- * 0.5 ms of CPU on one core. {@code ./course bench neural} measures it against PyTorch and SameDiff on the same
- * shapes and prints GFLOP/s and the fraction of the fp32 peak.
+ * 0.5 ms of thread CPU on one core. {@code ./course bench neural} measures it against PyTorch and SameDiff on the
+ * same shapes and prints GFLOP/s and the fraction of the fp32 peak. Its first runs were made on a machine loaded to
+ * 16-19 runnable processes on 2 cores, where wall-clock times are meaningless (every row 5-20x slower than on an
+ * idle machine); by process CPU time per call with 1 thread, the library took 0.64x PyTorch's time for the
+ * 2-128-128-1 training step, 0.56x for its input gradient and 0.59x for the 784-512-512-1 EBM iteration (60
+ * Langevin steps + update; about 25 % of one core's fp32 peak, where OpenBLAS 0.3.19's single-threaded sgemm tops
+ * out around 36-43 %). SameDiff was slower than both in every row but one noisy one.
  *
  * <h2>Threads</h2>
  * Each network uses {@link org.ebmjava.neural.Mlp#threads()} workers (default: the available processors), a team
