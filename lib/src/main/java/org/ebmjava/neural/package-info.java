@@ -47,7 +47,7 @@
  * idle machine); by process CPU time per call with 1 thread, the library took 0.64x PyTorch's time for the
  * 2-128-128-1 training step, 0.56x for its input gradient and 0.59x for the 784-512-512-1 EBM iteration (60
  * Langevin steps + update; about 25 % of one core's fp32 peak, where OpenBLAS 0.3.19's single-threaded sgemm tops
- * out around 36-43 %). SameDiff was slower than both in every row but one noisy one.
+ * out around 36-43 %). The targets of issue 8 (wall-clock against the faster PyTorch) need a run on an idle machine.
  *
  * <h2>Threads</h2>
  * Each network uses {@link org.ebmjava.neural.Mlp#threads()} workers (default: the available processors), a team
