@@ -21,6 +21,12 @@
  *       (e.g. a double well), score matching in closed form against maximum likelihood on a grid.</li>
  *   <li>{@link org.ebmjava.score.ScoreOps}: the denoising loss and its gradient, perturbation, Rademacher
  *       projections, Fisher divergence between score fields, mode fractions.</li>
+ *   <li>Trainers, each running Adam on the neural engine's {@link org.ebmjava.neural.Mlp} in place and returning a
+ *       {@link org.ebmjava.score.ScoreTrainingResult}: {@link org.ebmjava.score.ExactScoreMatchingTrainer} and
+ *       {@link org.ebmjava.score.SlicedScoreMatchingTrainer} (energy networks, second order),
+ *       {@link org.ebmjava.score.DenoisingScoreMatchingTrainer} and
+ *       {@link org.ebmjava.score.NoiseConditionalTrainer} (score networks, first order), sharing the loop of
+ *       {@link org.ebmjava.score.ScoreMatchingTrainer}.</li>
  * </ul>
  *
  * <pre>

@@ -104,6 +104,16 @@ class PolynomialEnergy1DTest {
     }
 
     @Test
+    void klDivergenceBetweenGaussiansIsTheClosedForm() {
+        // p = N(0, 1): theta = (0, 0.5); q = N(1, 4): E = (x - 1)^2 / 8 = x^2/8 - x/4 + const
+        var p = new PolynomialEnergy1D(0.0, 0.5);
+        var q = new PolynomialEnergy1D(-0.25, 0.125);
+        double exact = Math.log(2.0) + (1.0 + 1.0) / (2 * 4.0) - 0.5;
+        assertEquals(exact, p.klDivergenceTo(q, -15, 15, 30_000), 1e-8);
+        assertEquals(0.0, DOUBLE_WELL.klDivergenceTo(DOUBLE_WELL, LO, HI, CELLS), 1e-12);
+    }
+
+    @Test
     void normalisability() {
         assertTrue(DOUBLE_WELL.normalisable());
         assertFalse(new PolynomialEnergy1D(0.0, 0.0, 1.0).normalisable());
