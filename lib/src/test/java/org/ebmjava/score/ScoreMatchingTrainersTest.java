@@ -89,13 +89,32 @@ class ScoreMatchingTrainersTest {
         NoiseSchedule schedule = NoiseSchedule.geometric(2.0, 0.2, 3);
         Mlp net = Mlp.builder(2).embedding(SinusoidalEmbedding.ofLog(16, 100)).hidden(32, Activation.SWISH)
                 .hidden(32, Activation.SWISH).output(2).seed(SEED).threads(1).build();
-        new NoiseConditionalTrainer(schedule, 1_000, 128, 1e-2, SEED)
-                .train(net, mix.sample(4_000, new SplittableRandom(7)), ScoreMatchingTrainer.StepListener.none());
+        var trainer = new NoiseConditionalTrainer(schedule, 1_000, 128, 1e-2, SEED);
+        trainer.train(net, mix.sample(4_000, new SplittableRandom(7)), ScoreMatchingTrainer.StepListener.none());
         for (int l = 0; l < schedule.size(); l++) {
             double sigma = schedule.sigma(l);
             float[] test = mix.convolved(sigma).sample(1_000, new SplittableRandom(8 + l));
-            double err = relativeError(net.asScore(), mix.noisyScore(), test, sigma);
+            double err = relativeError(trainer.score(net), mix.noisyScore(), test, sigma);
             assertTrue(err < 0.15, "level sigma = " + sigma + ": relative error " + err);
+        }
+    }
+
+    @Test
+    void theScaledParameterisationDividesTheOutputBySigma() {
+        Mlp net = Mlp.builder(2).embedding(SinusoidalEmbedding.ofLog(8, 100)).hidden(8, Activation.TANH).output(2)
+                .seed(SEED).threads(1).build();
+        NoiseSchedule schedule = NoiseSchedule.geometric(1.0, 0.1, 3);
+        float[] x = {0.3f, -0.2f, 1.5f, 0.7f};
+        float[] raw = new float[4];
+        float[] scaled = new float[4];
+        float[] direct = new float[4];
+        net.asScore().score(x, 2, 0.25, raw);
+        new NoiseConditionalTrainer(schedule, 1, 8, 1e-3, 1).score(net).score(x, 2, 0.25, scaled);
+        new NoiseConditionalTrainer(schedule, false, 1, 8, 1e-3, Double.POSITIVE_INFINITY, 1).score(net)
+                .score(x, 2, 0.25, direct);
+        for (int k = 0; k < 4; k++) {
+            assertEquals(raw[k] / 0.25, scaled[k], 1e-5 * Math.abs(raw[k] / 0.25) + 1e-6);
+            assertEquals(raw[k], direct[k], 0.0);
         }
     }
 
