@@ -5,8 +5,8 @@ package org.ebmjava.exercises.ex06;
  *
  * <p>Performs the following operation, with the model s(x) = A x + b and noise level &sigma;:
  * <pre>
- *   x&#771;<sub>i</sub> = x<sub>i</sub> + &sigma; z<sub>i</sub>,
- *   L = (1/n) &sum;<sub>i</sub> (1/2) |s(x&#771;<sub>i</sub>) + z<sub>i</sub>/&sigma;|<sup>2</sup>
+ *   x~_i = x_i + &sigma; z_i,
+ *   L = (1/n) &sum;_i (1/2) |s(x~_i) + z_i/&sigma;|^2
  * </pre>
  * -z/&sigma; is the score of the noise kernel N(x&#771;; x, &sigma;<sup>2</sup> I) at x&#771;: the regression target
  * (Vincent, 2011). Its minimiser over all score functions is the score of the noisy data density.

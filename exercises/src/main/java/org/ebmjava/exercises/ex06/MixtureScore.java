@@ -6,8 +6,8 @@ package org.ebmjava.exercises.ex06;
  * <p>Performs the following operation, for p(x) = &sum;<sub>k</sub> &pi;<sub>k</sub> N(x; &mu;<sub>k</sub>,
  * s<sub>k</sub><sup>2</sup> I) in d dimensions:
  * <pre>
- *   &nabla;<sub>x</sub> log p(x) = -&sum;<sub>k</sub> r<sub>k</sub>(x) (x - &mu;<sub>k</sub>) / s<sub>k</sub><sup>2</sup>,
- *   r<sub>k</sub>(x) = &pi;<sub>k</sub> N(x; &mu;<sub>k</sub>, s<sub>k</sub><sup>2</sup> I) / p(x)
+ *   &nabla;_x log p(x) = -&sum;_k r_k(x) (x - &mu;_k) / s_k^2,
+ *   r_k(x) = &pi;_k N(x; &mu;_k, s_k^2 I) / p(x)
  * </pre>
  * The responsibilities r<sub>k</sub> must be computed in log space (log-sum-exp), so that a point far from every
  * component still gets a finite score.
