@@ -13,6 +13,8 @@ import org.ebmjava.exercises.ex04.HiddenProbabilities;
 import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmGradient;
+import org.ebmjava.exercises.ex06.DenoisingLoss;
+import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
@@ -236,6 +238,60 @@ public final class References {
         // END SOLUTION 05.2
     };
 
+    static final DenoisingLoss EX06_1 = (clean, noise, sigma, a, b) -> {
+        // BEGIN SOLUTION 06.1
+        int n = clean.length;
+        int d = b.length;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double[] noisy = new double[d];                    // x~ = x + sigma z
+            for (int j = 0; j < d; j++) {
+                noisy[j] = clean[i][j] + sigma * noise[i][j];
+            }
+            for (int j = 0; j < d; j++) {
+                double s = b[j];                               // s(x~)_j = (A x~ + b)_j
+                for (int k = 0; k < d; k++) {
+                    s += a[j][k] * noisy[k];
+                }
+                double r = s + noise[i][j] / sigma;            // residual against the target -z/sigma
+                total += 0.5 * r * r;
+            }
+        }
+        return total / n;
+        // END SOLUTION 06.1
+    };
+
+    static final MixtureScore EX06_2 = (weights, means, stds, x) -> {
+        // BEGIN SOLUTION 06.2
+        int k = weights.length;
+        int d = x.length;
+        double[] logTerms = new double[k];                     // log(pi_k N(x; mu_k, s_k^2 I))
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double r2 = 0;
+            for (int j = 0; j < d; j++) {
+                r2 += (x[j] - means[c][j]) * (x[j] - means[c][j]);
+            }
+            double var = stds[c] * stds[c];
+            logTerms[c] = Math.log(weights[c]) - 0.5 * d * Math.log(2 * Math.PI * var) - 0.5 * r2 / var;
+            max = Math.max(max, logTerms[c]);
+        }
+        double sum = 0;
+        for (double t : logTerms) {
+            sum += Math.exp(t - max);
+        }
+        double logP = max + Math.log(sum);                     // log-sum-exp
+        double[] score = new double[d];
+        for (int c = 0; c < k; c++) {
+            double r = Math.exp(logTerms[c] - logP);           // responsibility r_c(x)
+            for (int j = 0; j < d; j++) {
+                score[j] -= r * (x[j] - means[c][j]) / (stds[c] * stds[c]);
+            }
+        }
+        return score;
+        // END SOLUTION 06.2
+    };
+
     /** Every reference, by exercise id. */
     static final ImageLangevinStep EX07_1 = (x, gradient, stepSize, noiseScale, clip, noise, lo, hi) -> {
         // BEGIN SOLUTION 07.1
@@ -290,6 +346,8 @@ public final class References {
             Map.entry("04.2", EX04_2),
             Map.entry("05.1", EX05_1),
             Map.entry("05.2", EX05_2),
+            Map.entry("06.1", EX06_1),
+            Map.entry("06.2", EX06_2),
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3));
