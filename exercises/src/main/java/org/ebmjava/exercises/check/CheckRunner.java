@@ -70,9 +70,7 @@ public final class CheckRunner {
             return CheckReport.of(exercise, List.of(new CheckResult("implementation type", CheckResult.Status.FAILED,
                     "expected an implementation of " + exercise.spec().getSimpleName() + ", found " + found)));
         }
-        synchronized (CheckRunner.class) {
-            return launch(exercise, implementation, timeoutPerCheck);
-        }
+        return launch(exercise, implementation, timeoutPerCheck);
     }
 
     /**

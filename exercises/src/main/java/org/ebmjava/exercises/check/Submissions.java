@@ -1,17 +1,24 @@
 package org.ebmjava.exercises.check;
 
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.HashMap;
 
 /**
  * The implementation currently under test, one per exercise spec.
  *
  * <p>{@link CheckRunner} sets it before launching a check class and clears it afterwards; a check class reads it
- * with {@link #get(Class)}. Checks may run on a separate thread (JUnit's timeout thread), so this is a shared map,
- * not a thread-local; {@link CheckRunner} runs one check class at a time.
+ * with {@link #get(Class)}. The value is per thread and inherited by threads the checking thread starts (JUnit runs
+ * each check with a time limit on a thread it starts for that check), so the grader can check several
+ * submissions of the same exercise at once on different threads.
  */
 public final class Submissions {
-    private static final Map<Class<?>, Object> CURRENT = new ConcurrentHashMap<>();
+    /** Copy-on-write per thread: a thread started during a check run sees the map its starter had. */
+    private static final InheritableThreadLocal<Map<Class<?>, Object>> CURRENT = new InheritableThreadLocal<>() {
+        @Override
+        protected Map<Class<?>, Object> initialValue() {
+            return Map.of();
+        }
+    };
 
     private Submissions() {}
 
@@ -23,7 +30,9 @@ public final class Submissions {
      * @param <T> The spec type.
      */
     public static <T> void set(Class<T> spec, Object implementation) {
-        CURRENT.put(spec, spec.cast(implementation));
+        Map<Class<?>, Object> m = new HashMap<>(CURRENT.get());
+        m.put(spec, spec.cast(implementation));
+        CURRENT.set(Map.copyOf(m));
     }
 
     /**
@@ -35,7 +44,7 @@ public final class Submissions {
      * @throws IllegalStateException If none is set (a check class was run outside {@link CheckRunner}).
      */
     public static <T> T get(Class<T> spec) {
-        Object impl = CURRENT.get(spec);
+        Object impl = CURRENT.get().get(spec);
         if (impl == null) {
             throw new IllegalStateException("no implementation of " + spec.getSimpleName()
                     + " is under test: run checks through CheckRunner.run(id, implementation)");
@@ -44,6 +53,8 @@ public final class Submissions {
     }
 
     static void clear(Class<?> spec) {
-        CURRENT.remove(spec);
+        Map<Class<?>, Object> m = new HashMap<>(CURRENT.get());
+        m.remove(spec);
+        CURRENT.set(Map.copyOf(m));
     }
 }
