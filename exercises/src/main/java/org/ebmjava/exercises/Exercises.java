@@ -26,6 +26,12 @@ import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.Cd1GradientChecks;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmFreeEnergyChecks;
+import org.ebmjava.exercises.ex10.ForwardMarginal;
+import org.ebmjava.exercises.ex10.ForwardMarginalChecks;
+import org.ebmjava.exercises.ex10.GaussianElbo;
+import org.ebmjava.exercises.ex10.GaussianElboChecks;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergyChecks;
 
 /** The registry of every exercise in the course, in notebook order. */
 public final class Exercises {
@@ -49,6 +55,12 @@ public final class Exercises {
         add(new Exercise("04.2", "One block-Gibbs step", GibbsStep.class, GibbsStepChecks.class, 3));
         add(new Exercise("05.1", "Free energy of an RBM", RbmFreeEnergy.class, RbmFreeEnergyChecks.class, 2));
         add(new Exercise("05.2", "The CD-1 gradient", Cd1Gradient.class, Cd1GradientChecks.class, 3));
+        add(new Exercise("10.1", "The forward marginal q(x_t | x_0)", ForwardMarginal.class,
+                ForwardMarginalChecks.class, 2));
+        add(new Exercise("10.2", "The ELBO of a linear-Gaussian model", GaussianElbo.class,
+                GaussianElboChecks.class, 3));
+        add(new Exercise("10.3", "Expected free energy of a policy", PolicyFreeEnergy.class,
+                PolicyFreeEnergyChecks.class, 3));
     }
 
     private Exercises() {}
