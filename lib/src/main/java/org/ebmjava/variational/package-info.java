@@ -10,6 +10,9 @@
  *   <li>{@link org.ebmjava.variational.VariationalFreeEnergy}: U, S, F, ELBO and bits of one estimate.</li>
  *   <li>{@link org.ebmjava.variational.LinearGaussianModel}: the linear-Gaussian model (probabilistic PCA)
  *       with closed-form evidence, posterior and free energy: the reference the others are tested against.</li>
+ *   <li>{@link org.ebmjava.variational.Vae}: a variational autoencoder on the neural engine (Bernoulli or
+ *       Gaussian decoder): free-energy terms, reparameterised gradient, importance-sampled log-likelihood.</li>
+ *   <li>{@link org.ebmjava.variational.VaeTrainer}: minibatch Adam on the ELBO.</li>
  * </ul>
  */
 package org.ebmjava.variational;
