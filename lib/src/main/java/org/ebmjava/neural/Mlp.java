@@ -469,6 +469,116 @@ public final class Mlp implements Parameterized {
         engine().firstOrder(params, x, level, n, energies, true, null, inputGrad, null);
     }
 
+    // ------------------------------------------------------------------ second order
+
+    /**
+     * Computes the Hessian-vector products H<sub>i</sub> v<sub>i</sub>, H<sub>i</sub> = &nabla;<sub>x</sub><sup>2</sup>
+     * f(x<sub>i</sub>), of a scalar head, exactly (not by differences): forward mode along v gives v&middot;&nabla;f
+     * for every sample, and reverse mode over that forward computation gives its input gradient H v (see
+     * {@link MlpEngine#tangent}). Cost: about three first-order passes.
+     *
+     * @param x The inputs, n&middot;d finite floats. Not modified.
+     * @param level The levels (embedded networks) or null. Not modified.
+     * @param n The number of rows, &ge; 1.
+     * @param v The directions, n&middot;d finite floats. Not modified.
+     * @param out Receives H<sub>i</sub> v<sub>i</sub>, n&middot;d. Modified.
+     * @throws IllegalArgumentException On a bad argument, or if the head is not scalar.
+     */
+    public void hessianVectorProduct(float[] x, float[] level, int n, float[] v, float[] out) {
+        requireScalarHead("hessianVectorProduct");
+        check(x, level, n);
+        requireFinite(v, (long) n * inputDim, "v", "n*inputDim");
+        requireLength(out, (long) n * inputDim, "out", "n*inputDim");
+        engine().tangent(params, x, level, n, v, 0, 1, new MlpEngine.Seeds(0f, 1f, 0f, 0f), null, null, null, out,
+                null);
+    }
+
+    /**
+     * Computes the Hessian trace tr &nabla;<sub>x</sub><sup>2</sup> f(x<sub>i</sub>) = &Sigma;<sub>k</sub>
+     * e<sub>k</sub><sup>T</sup> H e<sub>k</sub> of a scalar head, exactly: d second-order forward passes along the
+     * unit vectors (each gives e<sub>k</sub><sup>T</sup>H e<sub>k</sub> for every sample). Cost grows with d: this is
+     * exact score matching's price, meant for low dimension (use sliced score matching otherwise).
+     *
+     * @param x The inputs, n&middot;d finite floats. Not modified.
+     * @param level The levels or null. Not modified.
+     * @param n The number of rows, &ge; 1.
+     * @param trace Receives the n traces. Modified.
+     * @throws IllegalArgumentException On a bad argument, or if the head is not scalar.
+     */
+    public void hessianTrace(float[] x, float[] level, int n, float[] trace) {
+        requireScalarHead("hessianTrace");
+        check(x, level, n);
+        requireLength(trace, n, "trace", "n");
+        float[] diag = new float[n];
+        Arrays.fill(trace, 0, n, 0f);
+        for (int k = 0; k < inputDim; k++) {
+            engine().tangent(params, x, level, n, null, k, 2, null, null, null, diag, null, null);
+            for (int i = 0; i < n; i++) {
+                trace[i] += diag[i];
+            }
+        }
+    }
+
+    /**
+     * Computes the Jacobian-vector products J<sub>i</sub> v<sub>i</sub> = (d f / d x)(x<sub>i</sub>) v<sub>i</sub>
+     * for any head by forward mode (one tangent pass; for a scalar head it is v&middot;&nabla;f).
+     *
+     * @param x The inputs, n&middot;d finite floats. Not modified.
+     * @param level The levels or null. Not modified.
+     * @param n The number of rows, &ge; 1.
+     * @param v The directions, n&middot;d finite floats. Not modified.
+     * @param out Receives J<sub>i</sub> v<sub>i</sub>, n&middot;m. Modified.
+     * @throws IllegalArgumentException On a bad argument.
+     */
+    public void jacobianVectorProduct(float[] x, float[] level, int n, float[] v, float[] out) {
+        check(x, level, n);
+        requireFinite(v, (long) n * inputDim, "v", "n*inputDim");
+        requireLength(out, (long) n * outputDim, "out", "n*outputDim");
+        engine().tangent(params, x, level, n, v, 0, 1, null, null, out, null, null, null);
+    }
+
+    /** See {@link SecondOrderLoss#exactScoreMatching(Mlp, float[], float[], int)}. */
+    double exactScoreMatching(float[] x, float[] level, int n) {
+        requireScalarHead("exactScoreMatching");
+        check(x, level, n);
+        float[] g = new float[n * inputDim];
+        inputGradient(x, level, n, null, g);
+        float inv = 1f / n;
+        // d/dtheta of mean 0.5 |grad f|^2 = mean of d/dtheta (u . grad f) at u = grad f held fixed
+        engine().tangent(params, x, level, n, g, 0, 1, new MlpEngine.Seeds(0f, inv, 0f, 0f), null, null, null, null,
+                grads);
+        double loss = 0;
+        for (int q = 0; q < g.length; q++) {
+            loss += 0.5 * g[q] * g[q];
+        }
+        float[] diag = new float[n];
+        for (int k = 0; k < inputDim; k++) {
+            engine().tangent(params, x, level, n, null, k, 2, new MlpEngine.Seeds(0f, 0f, 0f, -inv), null, null, diag,
+                    null, grads);
+            for (int i = 0; i < n; i++) {
+                loss -= diag[i];
+            }
+        }
+        return loss / n;
+    }
+
+    /** See {@link SecondOrderLoss#slicedScoreMatching(Mlp, float[], float[], int, float[])}. */
+    double slicedScoreMatching(float[] x, float[] level, int n, float[] v) {
+        requireScalarHead("slicedScoreMatching");
+        check(x, level, n);
+        requireFinite(v, (long) n * inputDim, "v", "n*inputDim");
+        float inv = 1f / n;
+        float[] fdot = new float[n];
+        float[] fddot = new float[n];
+        engine().tangent(params, x, level, n, v, 0, 2, new MlpEngine.Seeds(0f, 0f, inv, -inv), null, fdot, fddot,
+                null, grads);
+        double loss = 0;
+        for (int i = 0; i < n; i++) {
+            loss += 0.5 * fdot[i] * fdot[i] - fddot[i];
+        }
+        return loss / n;
+    }
+
     /**
      * Returns a deep copy: same architecture, seed, threads and chunk size, copies of the parameters and of the
      * accumulated gradients, its own work buffers.

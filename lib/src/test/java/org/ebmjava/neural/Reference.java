@@ -117,6 +117,135 @@ final class Reference {
         return out;
     }
 
+    static double dact(Activation a, double z) {
+        switch (a) {
+            case IDENTITY: return 1;
+            case RELU: return z > 0 ? 1 : 0;
+            case LEAKY_RELU: return z > 0 ? 1 : 0.01;
+            case TANH: return 1 - Math.tanh(z) * Math.tanh(z);
+            case SOFTPLUS: return 1 / (1 + Math.exp(-z));
+            case SWISH: { double s = 1 / (1 + Math.exp(-z)); return s + z * s * (1 - s); }
+            case SIGMOID: { double s = 1 / (1 + Math.exp(-z)); return s * (1 - s); }
+            default: throw new AssertionError(a);
+        }
+    }
+
+    /** Scalar head: the exact input gradient of f at one row by double-precision backpropagation. */
+    double[] gradient(double[] p, double[] x, double level) {
+        int layers = net.layerCount();
+        double[][] as = new double[layers + 1][];
+        double[][] zs = new double[layers + 1][];
+        double[] a = new double[net.layer(0).inputDim()];
+        System.arraycopy(x, 0, a, 0, net.inputDim());
+        if (net.embedding() != null) {
+            float[] e = new float[net.embedding().dim()];
+            net.embedding().embed(level, e, 0);
+            for (int k = 0; k < e.length; k++) {
+                a[net.inputDim() + k] = e[k];
+            }
+        }
+        as[0] = a;
+        for (int k = 0; k < layers; k++) {
+            Linear l = net.layer(k);
+            double[] z = new double[l.outputDim()];
+            double[] o = new double[l.outputDim()];
+            for (int j = 0; j < l.outputDim(); j++) {
+                double s = p[l.biasOffset() + j];
+                for (int i = 0; i < l.inputDim(); i++) {
+                    s += as[k][i] * p[l.weightOffset() + i * l.outputDim() + j];
+                }
+                z[j] = s;
+                o[j] = act(l.activation(), s);
+            }
+            zs[k + 1] = z;
+            as[k + 1] = o;
+        }
+        double[] delta = {1.0};
+        for (int k = layers - 1; k >= 0; k--) {
+            Linear l = net.layer(k);
+            double[] back = new double[l.inputDim()];
+            for (int i = 0; i < l.inputDim(); i++) {
+                double s = 0;
+                for (int j = 0; j < l.outputDim(); j++) {
+                    s += delta[j] * p[l.weightOffset() + i * l.outputDim() + j];
+                }
+                back[i] = k > 0 ? s * dact(net.layer(k - 1).activation(), zs[k][i]) : s;
+            }
+            delta = back;
+        }
+        return java.util.Arrays.copyOf(delta, net.inputDim());
+    }
+
+    /** Scalar head: the Hessian at one row by central differences (step h) of the exact double gradient. */
+    double[][] hessian(double[] p, double[] x, double level, double h) {
+        int d = net.inputDim();
+        double[][] hs = new double[d][];
+        for (int k = 0; k < d; k++) {
+            double old = x[k];
+            x[k] = old + h;
+            double[] up = gradient(p, x, level);
+            x[k] = old - h;
+            double[] down = gradient(p, x, level);
+            x[k] = old;
+            hs[k] = new double[d];
+            for (int j = 0; j < d; j++) {
+                hs[k][j] = (up[j] - down[j]) / (2 * h);
+            }
+        }
+        return hs;
+    }
+
+    /** Exact SM loss mean_i [0.5 |grad f|^2 - tr H] in double. */
+    double exactSm(double[] p, float[] x, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double[] r = row(x, i);
+            double[] g = gradient(p, r, 0);
+            double[][] hs = hessian(p, r, 0, 1e-4);
+            for (int k = 0; k < g.length; k++) {
+                s += 0.5 * g[k] * g[k] - hs[k][k];
+            }
+        }
+        return s / n;
+    }
+
+    /** Sliced SM loss mean_i [0.5 (v.grad f)^2 - v^T H v] in double. */
+    double slicedSm(double[] p, float[] x, int n, float[] v) {
+        double s = 0;
+        int d = net.inputDim();
+        for (int i = 0; i < n; i++) {
+            double[] r = row(x, i);
+            double[] g = gradient(p, r, 0);
+            double[][] hs = hessian(p, r, 0, 1e-4);
+            double vg = 0;
+            double vhv = 0;
+            for (int k = 0; k < d; k++) {
+                vg += v[i * d + k] * g[k];
+                for (int j = 0; j < d; j++) {
+                    vhv += v[i * d + k] * hs[k][j] * v[i * d + j];
+                }
+            }
+            s += 0.5 * vg * vg - vhv;
+        }
+        return s / n;
+    }
+
+    /** Central differences (step h) of a loss of the parameters. */
+    double[] lossGradient(java.util.function.ToDoubleFunction<double[]> loss, double h) {
+        double[] p = toDouble(net.parameters());
+        double[] out = new double[p.length];
+        for (int q = 0; q < p.length; q++) {
+            double old = p[q];
+            p[q] = old + h;
+            double up = loss.applyAsDouble(p);
+            p[q] = old - h;
+            double down = loss.applyAsDouble(p);
+            p[q] = old;
+            out[q] = (up - down) / (2 * h);
+        }
+        return out;
+    }
+
     static float[] gaussian(int n, long seed, double scale) {
         SplittableRandom r = new SplittableRandom(seed);
         float[] a = new float[n];
