@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.ebmjava.neural.Adam;
+import org.ebmjava.neural.DivergenceGuard;
 import org.ebmjava.neural.GradientClipping;
 
 /**
@@ -45,6 +46,7 @@ public final class DdpmTrainer {
     private final float[] pred;
     private final float[] grad;
     private final int[] t;
+    private final DivergenceGuard guard = new DivergenceGuard("DDPM noise-prediction loss", 1e6);
     private int iterations;
 
     /**
@@ -110,7 +112,8 @@ public final class DdpmTrainer {
      *
      * @param steps The number of Adam updates, &ge; 0.
      * @return The minibatch loss of each update (a fresh array of length steps).
-     * @throws IllegalStateException If a loss is not finite (the message names the iteration).
+     * @throws org.ebmjava.rbm.TrainingDivergedException If the loss becomes non-finite or huge (the message names the
+     *     iteration and a hint; from {@link DivergenceGuard}).
      */
     public double[] train(int steps) {
         if (steps < 0) {
@@ -146,10 +149,7 @@ public final class DdpmTrainer {
             grad[j] = (float) (2 * r / batchSize);
         }
         loss /= batchSize;
-        if (!Double.isFinite(loss)) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "DDPM loss is %s at iteration %d; lower the learning rate (now %s)", loss, iterations, learningRate));
-        }
+        guard.check(iterations, loss);
         model.network().zeroGradients();
         model.network().accumulateGradient(xt, level, batchSize, grad);
         GradientClipping.clipNorm(model.network(), clipNorm);

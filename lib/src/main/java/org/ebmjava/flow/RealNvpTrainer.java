@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ebmjava.neural.Adam;
+import org.ebmjava.neural.DivergenceGuard;
 import org.ebmjava.neural.GradientClipping;
 import org.ebmjava.neural.Mlp;
 
@@ -26,6 +27,8 @@ public final class RealNvpTrainer {
     private final List<Adam> optimisers = new ArrayList<>();
     private final SplittableRandom rng;
     private final float[] batch;
+    private final DivergenceGuard guard =
+            new DivergenceGuard("flow NLL", 1e6).hint("lower the learning rate or the scale bound");
     private int iterations;
 
     /**
@@ -78,7 +81,8 @@ public final class RealNvpTrainer {
      *
      * @param steps The number of updates, &ge; 0.
      * @return The minibatch NLL (nats per point) before each update.
-     * @throws IllegalStateException If the loss becomes non-finite (the message names the iteration).
+     * @throws org.ebmjava.rbm.TrainingDivergedException If the loss becomes non-finite or huge (the message names the
+     *     iteration and a hint; from {@link DivergenceGuard}).
      */
     public double[] train(int steps) {
         int d = flow.dimension();
@@ -90,11 +94,7 @@ public final class RealNvpTrainer {
             }
             nets.forEach(Mlp::zeroGradients);
             double loss = flow.nllAndGradient(batch, batchSize);
-            if (!Double.isFinite(loss)) {
-                throw new IllegalStateException(String.format(Locale.ROOT,
-                        "flow NLL is %s at iteration %d; lower the learning rate (now %s) or the scale bound", loss,
-                        iterations, learningRate));
-            }
+            guard.check(iterations, loss);
             for (int l = 0; l < nets.size(); l++) {
                 GradientClipping.clipNorm(nets.get(l), clipNorm);
                 optimisers.get(l).step(nets.get(l));

@@ -3,6 +3,7 @@ package org.ebmjava.variational;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import org.ebmjava.neural.Adam;
+import org.ebmjava.neural.DivergenceGuard;
 import org.ebmjava.neural.GradientClipping;
 
 /**
@@ -24,6 +25,7 @@ public final class VaeTrainer {
     private final Adam decoderAdam;
     private final SplittableRandom rng;
     private final int[] order;
+    private final DivergenceGuard guard = new DivergenceGuard("VAE free energy", 1e7).hint("lower the learning rate");
     private int iterations;
 
     /**
@@ -77,7 +79,8 @@ public final class VaeTrainer {
      *
      * @param epochs The number of epochs, &ge; 0.
      * @return The mean minibatch loss (-ELBO, nats per point) of each epoch.
-     * @throws IllegalStateException If the loss becomes non-finite (the message names the iteration).
+     * @throws org.ebmjava.rbm.TrainingDivergedException If the loss becomes non-finite or huge (the message names the
+     *     iteration and a hint; from {@link DivergenceGuard}).
      */
     public double[] train(int epochs) {
         int d = vae.dataDimension();
@@ -99,11 +102,7 @@ public final class VaeTrainer {
                 vae.encoder().zeroGradients();
                 vae.decoder().zeroGradients();
                 double loss = vae.lossAndGradient(batch, batchSize, rng);
-                if (!Double.isFinite(loss)) {
-                    throw new IllegalStateException(String.format(Locale.ROOT,
-                            "VAE loss is %s at iteration %d; lower the learning rate (now %s)", loss, iterations,
-                            learningRate));
-                }
+                guard.check(iterations, loss);
                 GradientClipping.clipNorm(vae.encoder(), clipNorm);
                 GradientClipping.clipNorm(vae.decoder(), clipNorm);
                 encoderAdam.step(vae.encoder());
