@@ -36,6 +36,12 @@ import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ImageLangevinStepChecks;
 import org.ebmjava.exercises.ex07.ReplayDraw;
 import org.ebmjava.exercises.ex07.ReplayDrawChecks;
+import org.ebmjava.exercises.ex10.ForwardMarginal;
+import org.ebmjava.exercises.ex10.ForwardMarginalChecks;
+import org.ebmjava.exercises.ex10.GaussianElbo;
+import org.ebmjava.exercises.ex10.GaussianElboChecks;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergyChecks;
 
 /** The registry of every exercise in the course, in notebook order. */
 public final class Exercises {
@@ -68,6 +74,12 @@ public final class Exercises {
                 ReplayDrawChecks.class, 2));
         add(new Exercise("07.3", "Gradient of the regularised contrastive loss", ContrastiveLossGradient.class,
                 ContrastiveLossGradientChecks.class, 2));
+        add(new Exercise("10.1", "The forward marginal q(x_t | x_0)", ForwardMarginal.class,
+                ForwardMarginalChecks.class, 2));
+        add(new Exercise("10.2", "The ELBO of a linear-Gaussian model", GaussianElbo.class,
+                GaussianElboChecks.class, 3));
+        add(new Exercise("10.3", "Expected free energy of a policy", PolicyFreeEnergy.class,
+                PolicyFreeEnergyChecks.class, 3));
     }
 
     private Exercises() {}

@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex10.ForwardMarginal;
+import org.ebmjava.exercises.ex10.GaussianElbo;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
 
 /**
  * Reference solutions, one per exercise.
@@ -334,6 +337,82 @@ public final class References {
         // END SOLUTION 07.3
     };
 
+    /** Every reference, by exercise id. */
+    static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
+        // BEGIN SOLUTION 10.1
+        double alphaBar = 1.0;                       // product of (1 - beta_s) over s = 1..t
+        for (int s = 0; s < t; s++) {
+            alphaBar *= 1.0 - betas[s];
+        }
+        double[] xt = new double[x0.length];
+        for (int i = 0; i < x0.length; i++) {
+            xt[i] = Math.sqrt(alphaBar) * x0[i] + Math.sqrt(1.0 - alphaBar) * eps[i];
+        }
+        return xt;
+        // END SOLUTION 10.1
+    };
+
+    static final GaussianElbo EX10_2 = (x, w, b, noiseStd, qMean, qStd) -> {
+        // BEGIN SOLUTION 10.2
+        double log2pi = Math.log(2 * Math.PI);
+        double s2 = noiseStd * noiseStd;
+        double residual = 0;                         // |x - b - w m|^2
+        double ww = 0;                               // |w|^2
+        for (int i = 0; i < x.length; i++) {
+            double r = x[i] - b[i] - w[i] * qMean;
+            residual += r * r;
+            ww += w[i] * w[i];
+        }
+        double logLikelihood = -0.5 * x.length * (log2pi + Math.log(s2)) - (residual + qStd * qStd * ww) / (2 * s2);
+        double logPrior = -0.5 * log2pi - 0.5 * (qMean * qMean + qStd * qStd);
+        double entropy = 0.5 * (log2pi + 1) + Math.log(qStd);
+        return logLikelihood + logPrior + entropy;   // = -(mean energy - entropy)
+        // END SOLUTION 10.2
+    };
+
+    static final PolicyFreeEnergy EX10_3 = (likelihood, transitions, belief, actions, preferences) -> {
+        // BEGIN SOLUTION 10.3
+        int ns = belief.length;
+        int no = likelihood.length;
+        double max = Double.NEGATIVE_INFINITY;       // log P(o) = C(o) - log sum exp C
+        for (double c : preferences) {
+            max = Math.max(max, c);
+        }
+        double z = 0;
+        for (double c : preferences) {
+            z += Math.exp(c - max);
+        }
+        double[] logP = new double[no];
+        for (int o = 0; o < no; o++) {
+            logP[o] = preferences[o] - max - Math.log(z);
+        }
+        double[] q = belief.clone();
+        double g = 0;
+        for (int a : actions) {
+            double[] next = new double[ns];          // Q(s') = sum_s B[a][s'][s] Q(s)
+            for (int n = 0; n < ns; n++) {
+                for (int s = 0; s < ns; s++) {
+                    next[n] += transitions[a][n][s] * q[s];
+                }
+            }
+            q = next;
+            for (int o = 0; o < no; o++) {
+                double qo = 0;
+                for (int s = 0; s < ns; s++) {
+                    qo += likelihood[o][s] * q[s];
+                    if (likelihood[o][s] > 0) {
+                        g -= q[s] * likelihood[o][s] * Math.log(likelihood[o][s]);   // ambiguity
+                    }
+                }
+                if (qo > 0) {
+                    g += qo * (Math.log(qo) - logP[o]);                                 // risk
+                }
+            }
+        }
+        return g;
+        // END SOLUTION 10.3
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -350,5 +429,8 @@ public final class References {
             Map.entry("06.2", EX06_2),
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
-            Map.entry("07.3", EX07_3));
+            Map.entry("07.3", EX07_3),
+            Map.entry("10.1", EX10_1),
+            Map.entry("10.2", EX10_2),
+            Map.entry("10.3", EX10_3));
 }

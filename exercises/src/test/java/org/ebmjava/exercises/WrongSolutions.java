@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex10.ForwardMarginal;
+import org.ebmjava.exercises.ex10.GaussianElbo;
+import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
 
 /**
  * Plausible wrong solutions (the mistakes learners make), one per exercise: the checks must catch each.
@@ -238,6 +241,50 @@ final class WrongSolutions {
         return g;
     };
 
+    /** Uses alpha_t = 1 - beta_t of step t alone instead of the product alpha-bar_t over steps 1..t. */
+    static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
+        double alpha = 1.0 - betas[t - 1];
+        double[] xt = new double[x0.length];
+        for (int i = 0; i < x0.length; i++) {
+            xt[i] = Math.sqrt(alpha) * x0[i] + Math.sqrt(1.0 - alpha) * eps[i];
+        }
+        return xt;
+    };
+
+    /** Evaluates the likelihood at the mean of q only: drops the s^2 |w|^2 term, so the bound is never tight. */
+    static final GaussianElbo EX10_2 = (x, w, b, noiseStd, qMean, qStd) -> {
+        double ww = 0;
+        for (double wi : w) {
+            ww += wi * wi;
+        }
+        double full = ((GaussianElbo) References.EX10_2).elbo(x, w, b, noiseStd, qMean, qStd);
+        return full + qStd * qStd * ww / (2 * noiseStd * noiseStd);
+    };
+
+    /** Risk only: forgets the ambiguity term, the reward-only agent's mistake. */
+    static final PolicyFreeEnergy EX10_3 = (likelihood, transitions, belief, actions, preferences) -> {
+        double g = ((PolicyFreeEnergy) References.EX10_3).expectedFreeEnergy(likelihood, transitions, belief, actions,
+                preferences);
+        double[] q = belief.clone();
+        for (int a : actions) {
+            double[] next = new double[q.length];
+            for (int n = 0; n < q.length; n++) {
+                for (int s = 0; s < q.length; s++) {
+                    next[n] += transitions[a][n][s] * q[s];
+                }
+            }
+            q = next;
+            for (double[] row : likelihood) {
+                for (int s = 0; s < q.length; s++) {
+                    if (row[s] > 0) {
+                        g += q[s] * row[s] * Math.log(row[s]);
+                    }
+                }
+            }
+        }
+        return g;
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -254,5 +301,8 @@ final class WrongSolutions {
             Map.entry("06.2", EX06_2),
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
-            Map.entry("07.3", EX07_3));
+            Map.entry("07.3", EX07_3),
+            Map.entry("10.1", EX10_1),
+            Map.entry("10.2", EX10_2),
+            Map.entry("10.3", EX10_3));
 }

@@ -3,7 +3,7 @@
  *
  * <p>A forward Markov chain adds Gaussian noise until the data reach the equilibrium N(0, I); a learned
  * reverse chain, driven by a noise predictor &epsilon;<sub>&theta;</sub>(x<sub>t</sub>, t), walks back. This package
- * holds everything that needs no network: the variance schedules, the forward marginals and posteriors, the
+ * holds the closed-form parts, which need no network: the variance schedules, the forward marginals and posteriors, the
  * conversions from a noise prediction to the denoised point, the reverse mean and the score (the link to
  * denoising score matching), ancestral sampling, and the variational bound term by term; plus an exact
  * noise predictor for Gaussian-mixture data that serves as the oracle in tests and as the target for a
@@ -25,6 +25,10 @@
  *   <li>{@link org.ebmjava.diffusion.DdpmSampler}: ancestral sampling with snapshots.</li>
  *   <li>{@link org.ebmjava.diffusion.DiffusionBound}: L = L<sub>T</sub> + &sum; L<sub>t-1</sub> + L<sub>0</sub> in nats
  *       and bits.</li>
+ *   <li>{@link org.ebmjava.diffusion.MlpNoisePredictor}: the neural engine's MLP with a time embedding as a
+ *       noise predictor.</li>
+ *   <li>{@link org.ebmjava.diffusion.DdpmTrainer}: DDPM's simplified loss (= denoising score matching at every
+ *       step) with Adam, and held-out noise losses with fixed draws.</li>
  *   <li>{@link org.ebmjava.diffusion.ReverseVariance}: &sigma;<sub>t</sub><sup>2</sup> = &beta;<sub>t</sub> or
  *       &beta;&#771;<sub>t</sub>.</li>
  * </ul>
