@@ -22,7 +22,7 @@ import java.util.List;
  * values of the types {@link #allowed(Class)} accepts, each decoded by the type the exercise's spec declares (never
  * by a type name the other side sends), with every length checked against the bytes actually present.
  *
- * <p>Allowed: primitives, {@code String}, one- and two-dimensional arrays of {@code double}, {@code float},
+ * <p>Allowed: primitives, {@code String}, one- to three-dimensional arrays of {@code double}, {@code float},
  * {@code int}, {@code long} and {@code boolean}, and records whose components are all of those types (such as
  * {@code ex05.RbmGradient}). Every registered spec keeps to them (a test checks it).
  */
@@ -56,7 +56,7 @@ final class Wire {
             c = c.getComponentType();
             dims++;
         }
-        return dims >= 1 && dims <= 2 && (c == double.class || c == float.class || c == int.class || c == long.class
+        return dims >= 1 && dims <= 3 && (c == double.class || c == float.class || c == int.class || c == long.class
                 || c == boolean.class);
     }
 

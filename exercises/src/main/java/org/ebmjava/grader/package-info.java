@@ -28,7 +28,7 @@
  *
  * <h2>The channel</h2>
  * {@link org.ebmjava.grader.Wire}: length-prefixed frames on the child's standard input and output, carrying only
- * primitives, {@code String}, one- and two-dimensional arrays of {@code double}, {@code float}, {@code int},
+ * primitives, {@code String}, one- to three-dimensional arrays of {@code double}, {@code float}, {@code int},
  * {@code long} and {@code boolean}, and records of those; every value is decoded by the type the spec declares,
  * never by a class name the child sends, with every announced length checked against the bytes present. Every
  * registered exercise spec keeps to these types (a test checks it), so later lessons must too. Exceptions are

@@ -48,11 +48,11 @@ class GraderUnitTest {
             }
             assertFalse(Wire.methods(e.spec()).isEmpty(), e.id());
         }
-        assertEquals(List.of(), bad, "exercise specs must use only primitives, String, 1D/2D primitive arrays and "
+        assertEquals(List.of(), bad, "exercise specs must use only primitives, String, 1D-3D primitive arrays and "
                 + "records of those, so the grader can call them across its channel");
         assertFalse(Wire.allowed(Object.class));
         assertFalse(Wire.allowed(List.class));
-        assertFalse(Wire.allowed(double[][][].class));
+        assertFalse(Wire.allowed(double[][][][].class));
         assertFalse(Wire.allowed(Double.class));
     }
 
@@ -78,6 +78,11 @@ class GraderUnitTest {
         assertArrayEquals(g.weights()[0], g2.weights()[0]);
         assertArrayEquals(g.hiddenBias(), g2.hiddenBias());
         assertEquals(null, roundTrip(float[].class, null));
+        double[][][] cube = {{{0.25, 0.75}, {1}}, {{}}};
+        double[][][] cube2 = (double[][][]) roundTrip(double[][][].class, cube);
+        assertArrayEquals(cube[0][0], cube2[0][0]);
+        assertArrayEquals(cube[0][1], cube2[0][1]);
+        assertEquals(0, cube2[1][0].length);
     }
 
     @Test
