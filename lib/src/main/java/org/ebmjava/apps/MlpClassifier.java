@@ -106,14 +106,32 @@ public final class MlpClassifier implements DifferentiableClassifier {
     @Override
     public double lossAndInputGradient(float[] x, int[] labels, int n, float[] losses, float[] inputGrad) {
         double mean = forwardLoss(x, labels, n, losses, 1.0);
+        backpropagateToInput(x, n, outGrad, inputGrad);
+        return mean;
+    }
+
+    /**
+     * Computes the vector-Jacobian products J<sub>i</sub><sup>T</sup> g<sub>i</sub> = &nabla;<sub>x</sub>
+     * &lang;g<sub>i</sub>, f(x<sub>i</sub>)&rang; of the logits, leaving {@code mlp().gradients()} as it was (saved
+     * and restored around the engine call, see the class documentation).
+     *
+     * @param x n&middot;d inputs. Not modified.
+     * @param n The number of rows, &ge; 1.
+     * @param logitGrad g, n&middot;K finite floats. Not modified.
+     * @param inputGrad Receives n&middot;d values. Modified.
+     * @throws IllegalArgumentException On a bad argument (named).
+     */
+    public void backpropagateToInput(float[] x, int n, float[] logitGrad, float[] inputGrad) {
         float[] grads = mlp.gradients();
         if (savedGrads == null || savedGrads.length != grads.length) {
             savedGrads = new float[grads.length];
         }
         System.arraycopy(grads, 0, savedGrads, 0, grads.length);
-        mlp.accumulateGradient(x, null, n, outGrad, null, inputGrad);
-        System.arraycopy(savedGrads, 0, grads, 0, grads.length);
-        return mean;
+        try {
+            mlp.accumulateGradient(x, null, n, logitGrad, null, inputGrad);
+        } finally {
+            System.arraycopy(savedGrads, 0, grads, 0, grads.length);
+        }
     }
 
     /**
