@@ -11,12 +11,9 @@ import org.ebmjava.neural.Mlp;
  * with that output gradient gives &nabla;<sub>x</sub>L (for attacks) and &nabla;<sub>&theta;</sub>L (for
  * training).
  *
- * <p>The engine's input gradient {@code Mlp.inputGradient} is for scalar heads; for a vector head this adapter uses
- * {@link Mlp#accumulateGradient(float[], float[], int, float[], float[], float[])}, which returns dL/dx alongside
- * the parameter gradient. {@link #lossAndInputGradient} must not disturb the caller's training state, so it saves
- * {@code mlp.gradients()} before that call and restores it after: the parameter-gradient work is wasted (about a
- * third of the backward pass), the price of not adding a vector-Jacobian method to the engine. Networks with a level
- * embedding are not classifiers here and are rejected.
+ * <p>The engine's input gradient {@code Mlp.inputGradient} is for scalar heads; input gradients here go through
+ * {@link VectorJacobian}, which leaves the caller's parameter gradients untouched. Networks with a level embedding
+ * are not classifiers here and are rejected.
  *
  * <p>{@link #accumulateGradient} adds the gradient of the mean cross-entropy over a batch to
  * {@code mlp.gradients()} for a training step (an {@code org.ebmjava.neural.Optimizer} then updates the
@@ -28,7 +25,7 @@ public final class MlpClassifier implements DifferentiableClassifier {
     private final int classes;
     private float[] logitBuf;
     private float[] outGrad;
-    private float[] savedGrads;
+    private final VectorJacobian vjp;
 
     /**
      * Wraps a network with a K-wide head (K &ge; 2) and no embedding.
@@ -50,6 +47,7 @@ public final class MlpClassifier implements DifferentiableClassifier {
         }
         this.mlp = mlp;
         this.classes = mlp.outputDim();
+        this.vjp = new VectorJacobian(mlp);
     }
 
     /**
@@ -122,16 +120,7 @@ public final class MlpClassifier implements DifferentiableClassifier {
      * @throws IllegalArgumentException On a bad argument (named).
      */
     public void backpropagateToInput(float[] x, int n, float[] logitGrad, float[] inputGrad) {
-        float[] grads = mlp.gradients();
-        if (savedGrads == null || savedGrads.length != grads.length) {
-            savedGrads = new float[grads.length];
-        }
-        System.arraycopy(grads, 0, savedGrads, 0, grads.length);
-        try {
-            mlp.accumulateGradient(x, null, n, logitGrad, null, inputGrad);
-        } finally {
-            System.arraycopy(savedGrads, 0, grads, 0, grads.length);
-        }
+        vjp.apply(x, n, logitGrad, inputGrad);
     }
 
     /**
