@@ -1,0 +1,14 @@
+/**
+ * Energy-based models trained together with other networks (notebook 08): EBGAN so far.
+ *
+ * <p>Members:
+ * <ul>
+ *   <li>{@link org.ebmjava.coop.AutoencoderEnergy}: an encoder and a decoder (two engine MLPs) whose mean squared
+ *       reconstruction error D(x) is the energy, with input and parameter gradients and access to the codes.</li>
+ *   <li>{@link org.ebmjava.coop.EbganLoss}: EBGAN's margin loss for the discriminator and the pull-away term on
+ *       the codes of a generated batch, with gradients.</li>
+ * </ul>
+ * JEM's energy (a classifier's -logsumexp of logits) is {@link org.ebmjava.apps.ClassifierEnergy}, shared with the
+ * out-of-distribution lesson.
+ */
+package org.ebmjava.coop;
