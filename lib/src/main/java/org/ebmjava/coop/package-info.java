@@ -1,5 +1,5 @@
 /**
- * Energy-based models trained together with other networks (notebook 08): EBGAN so far.
+ * Energy-based models trained together with other networks (notebook 08): cooperative training and EBGAN.
  *
  * <p>Members:
  * <ul>
@@ -7,6 +7,8 @@
  *       reconstruction error D(x) is the energy, with input and parameter gradients and access to the codes.</li>
  *   <li>{@link org.ebmjava.coop.EbganLoss}: EBGAN's margin loss for the discriminator and the pull-away term on
  *       the codes of a generated batch, with gradients.</li>
+ *   <li>{@link org.ebmjava.coop.GeneratorNegatives}: CoopNets as a {@link org.ebmjava.ebm.NegativeSource} for the
+ *       maximum-likelihood trainer: a generator proposes the Langevin starts and regresses the revisions.</li>
  * </ul>
  * JEM's energy (a classifier's -logsumexp of logits) is {@link org.ebmjava.apps.ClassifierEnergy}, shared with the
  * out-of-distribution lesson.
