@@ -9,6 +9,9 @@
  *       the codes of a generated batch, with gradients.</li>
  *   <li>{@link org.ebmjava.coop.GeneratorNegatives}: CoopNets as a {@link org.ebmjava.ebm.NegativeSource} for the
  *       maximum-likelihood trainer: a generator proposes the Langevin starts and regresses the revisions.</li>
+ *   <li>{@link org.ebmjava.coop.JemTrainer} with {@link org.ebmjava.coop.JemStats}: JEM, cross-entropy plus the
+ *       maximum-likelihood gradient of p(x) with Langevin negatives; generative weight 0 is the plain-classifier
+ *       baseline.</li>
  * </ul>
  * JEM's energy (a classifier's -logsumexp of logits) is {@link org.ebmjava.apps.ClassifierEnergy}, shared with the
  * out-of-distribution lesson.
