@@ -21,7 +21,7 @@
  *       gradients.</li>
  *   <li>{@link org.ebmjava.apps.ConditionalLangevin}: Langevin dynamics with clamped (observed) coordinates;
  *       {@link org.ebmjava.apps.ImageMasks} builds the masks, {@link org.ebmjava.apps.Psnr} scores the
- *       restoration.</li>
+ *       restoration; {@link org.ebmjava.apps.ClampedGibbs} does the same for the Bernoulli RBM of notebook 04.</li>
  *   <li>{@link org.ebmjava.apps.ImageShifts}: Gaussian noise, flips, shrinking and pure-noise images, as
  *       corruptions and distribution shifts.</li>
  * </ul>
