@@ -185,20 +185,24 @@ public final class LogitScores {
     }
 
     static int rows(float[] logits, int classes) {
+        return rows(logits, classes, "logits");
+    }
+
+    static int rows(float[] logits, int classes, String name) {
         if (classes < 1) {
             throw new IllegalArgumentException("classes: expected K >= 1, found " + classes);
         }
         if (logits == null || logits.length == 0) {
-            throw new IllegalArgumentException("logits: expected n*K >= K values, found "
+            throw new IllegalArgumentException(name + ": expected n*K >= K values, found "
                     + (logits == null ? "null" : "an empty array"));
         }
         if (logits.length % classes != 0) {
-            throw new IllegalArgumentException("logits: expected a length that is a multiple of classes = " + classes
+            throw new IllegalArgumentException(name + ": expected a length that is a multiple of classes = " + classes
                     + ", found " + logits.length);
         }
         for (int k = 0; k < logits.length; k++) {
             if (!Float.isFinite(logits[k])) {
-                throw new IllegalArgumentException("logits[" + k + "] (row " + k / classes + ", class " + k % classes
+                throw new IllegalArgumentException(name + "[" + k + "] (row " + k / classes + ", class " + k % classes
                         + "): expected a finite value, found " + logits[k]);
             }
         }

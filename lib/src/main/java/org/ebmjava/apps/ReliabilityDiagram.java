@@ -86,7 +86,7 @@ public final class ReliabilityDiagram {
      */
     public static ReliabilityDiagram of(float[] probabilities, int classes, int[] labels, int bins) {
         checkBins(bins);
-        int rows = LogitScores.rows(probabilities, classes);
+        int rows = LogitScores.rows(probabilities, classes, "probabilities");
         LogitScores.checkLabels(labels, rows, classes);
         double[] conf = new double[rows];
         boolean[] correct = new boolean[rows];

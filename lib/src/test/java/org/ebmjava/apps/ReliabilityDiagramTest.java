@@ -60,7 +60,7 @@ class ReliabilityDiagramTest {
     void badInputIsNamed() {
         assertMessage(() -> ReliabilityDiagram.of(PROBS, 4, new int[] {0, 0, 1, 0}, 2), "labels", "found 4");
         assertMessage(() -> ReliabilityDiagram.of(PROBS, 4, new int[] {0, 0, 1, 0, 4}, 2), "labels[4]", "4");
-        assertMessage(() -> ReliabilityDiagram.of(PROBS, 3, LABELS, 2), "logits", "multiple of classes = 3");
+        assertMessage(() -> ReliabilityDiagram.of(PROBS, 3, LABELS, 2), "probabilities", "multiple of classes = 3");
         assertMessage(() -> ReliabilityDiagram.of(PROBS, 4, LABELS, 0), "bins", "0");
         assertMessage(() -> ReliabilityDiagram.of(new float[] {2f, -1f}, 2, new int[] {0}, 2), "probabilities",
                 "softmax");
