@@ -183,7 +183,7 @@ public final class Explorable {
             .append(escape(notes.get(initial))).append("</div>\n");
         b.append("<div class=\"ebm-explorable-hint\" style=\"font-size:smaller;color:#777\">Showing ")
             .append(escape(labels.get(initial))).append(". The ").append(control == Control.SLIDER ? "slider" : "buttons")
-            .append(" need this output to be trusted: run the cell (or trust the notebook) to explore the other ")
+            .append(control == Control.SLIDER ? " needs" : " need").append(" this output to be trusted: run the cell (or trust the notebook) to explore the other ")
             .append(uris.size() - 1).append(" frame(s).</div>\n");
         b.append("<script>\n").append(SCRIPT.replace("@ID@", id)).append("</script>\n</div>\n");
         return b.toString();
