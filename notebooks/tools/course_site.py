@@ -221,7 +221,7 @@ def index_page(lessons, mode, solutions):
                         f'<td colspan="3">{md(les["topics"])}</td><td class="status">{html.escape(les["status"])}</td></tr>')
     version = ("Instructor version: exercise cells hold the reference solutions." if solutions else
                "Learner version: exercise cells hold stubs; their checks show what is still to do.")
-    settings = "quick mode (EBM_QUICK=1: smaller data, fewer steps)" if mode == "quick" else "full settings"
+    settings = "in quick mode (EBM_QUICK=1: smaller data, fewer steps)" if mode == "quick" else "at full settings"
     return f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Energy-Based Models in Java</title>
@@ -232,7 +232,7 @@ processEscapes: true}}}});</script>
 </head><body>
 <h1>Energy-Based Models in Java</h1>
 <p>An open course on energy-based models as Jupyter notebooks on the IJava kernel. Every notebook below was executed
-by the course's own command at {settings}, with the bundled real MNIST digits; all outputs are shown as computed.
+by the course's own command {settings}, with the bundled real MNIST digits; all outputs are shown as computed.
 {version}</p>
 <table><thead><tr><th>#</th><th>Lesson</th><th>Learning objectives</th><th>Estimated time</th><th>Prerequisites</th>
 <th>Status</th></tr></thead><tbody>

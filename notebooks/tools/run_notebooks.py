@@ -129,6 +129,18 @@ def peak_rss_mib(pid):
     return float("nan")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (from /proc/PID/stat); NaN if unreadable.
+
+    On a shared machine wall time depends on the other load; CPU time does not, so both are printed."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def kernel_pid(client):
     km = client.km
     for getter in (lambda: km.provisioner.process.pid, lambda: km.kernel.pid, lambda: km.provisioner.pid):
@@ -153,7 +165,7 @@ def current_rss_mib(pid):
 
 
 def execute(nb, path, timeout, per_cell=False):
-    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB).
+    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB, kernel CPU seconds).
 
     With per_cell, print each code cell's wall time and the kernel's resident memory after it."""
     from nbclient import NotebookClient
@@ -163,7 +175,7 @@ def execute(nb, path, timeout, per_cell=False):
                             resources={"metadata": {"path": str(path.parent)}})
     t0 = time.monotonic()
     error = None
-    rss = float("nan")
+    rss = cpu = float("nan")
     with client.setup_kernel():
         pid = kernel_pid(client)
         try:
@@ -172,7 +184,7 @@ def execute(nb, path, timeout, per_cell=False):
                 client.execute_cell(cell, index)
                 if per_cell and cell.cell_type == "code" and pid:
                     first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
-                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
+                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  CPU {cpu_seconds(pid):6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
                           f"  (peak {peak_rss_mib(pid):6.0f})  {first}", flush=True)
         except CellTimeoutError as e:
             error = f"a cell ran past {timeout} s: {str(e).splitlines()[0] if str(e) else ''}"
@@ -182,7 +194,8 @@ def execute(nb, path, timeout, per_cell=False):
             error = f"execution failed: {type(e).__name__}: {e}"
         if pid:
             rss = peak_rss_mib(pid)
-    return error, time.monotonic() - t0, rss
+            cpu = cpu_seconds(pid)
+    return error, time.monotonic() - t0, rss, cpu
 
 
 def inspect(nb):
@@ -286,7 +299,7 @@ def main():
         strip(nb)
         ids = splice_solutions(nb, p, solutions) if solutions else \
             [exercise_id(c) for c in nb.cells if is_solution_cell(c)]
-        error, wall, rss = execute(nb, p, timeout, per_cell=args.cells)
+        error, wall, rss, cpu = execute(nb, p, timeout, per_cell=args.cells)
         images, errors, tracebacks, checks, stderr_lines = inspect(nb)
         write_notebook(nb, p, out_dir)
         executed.append((p, nb))
@@ -308,7 +321,7 @@ def main():
                 problems.append(f"exercise {ex}: reference solution passed only {checks[ex][0]}/{checks[ex][1]} checks")
         status = "ok" if not problems else "FAILED"
         check_text = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(checks.items())) or "none"
-        print(f"{p.name:42s} {status:6s} wall {wall:6.1f} s  peak RSS {rss:6.0f} MiB  images {images:3d}  "
+        print(f"{p.name:42s} {status:6s} wall {wall:6.1f} s  kernel CPU {cpu:6.1f} s  peak RSS {rss:6.0f} MiB  images {images:3d}  "
               f"stderr lines {stderr_lines:3d}  checks: {check_text}", flush=True)
         for pr in problems:
             print("    " + pr.replace("\n", "\n    "), flush=True)
