@@ -181,10 +181,11 @@ def execute(nb, path, timeout, per_cell=False):
         try:
             for index, cell in enumerate(nb.cells):
                 t_cell = time.monotonic()
+                cpu_before = cpu_seconds(pid) if per_cell and pid else 0.0
                 client.execute_cell(cell, index)
                 if per_cell and cell.cell_type == "code" and pid:
                     first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
-                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  CPU {cpu_seconds(pid):6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
+                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  CPU {cpu_seconds(pid) - cpu_before:6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
                           f"  (peak {peak_rss_mib(pid):6.0f})  {first}", flush=True)
         except CellTimeoutError as e:
             error = f"a cell ran past {timeout} s: {str(e).splitlines()[0] if str(e) else ''}"
