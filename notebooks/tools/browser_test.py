@@ -221,9 +221,12 @@ class Tab:
     def script_errors(self):
         """Uncaught exceptions, console.error calls, error log entries and failed requests since navigation."""
         errors = []
+        urls = {}
         for e in self.b.take_events(self.s):
             m, p = e.get("method"), e.get("params", {})
-            if m == "Runtime.exceptionThrown":
+            if m == "Network.requestWillBeSent":
+                urls[p.get("requestId")] = p.get("request", {}).get("url", "")
+            elif m == "Runtime.exceptionThrown":
                 d = p.get("exceptionDetails", {})
                 errors.append("uncaught exception: " + (d.get("exception", {}).get("description") or d.get("text", ""))
                               .splitlines()[0][:300])
@@ -234,7 +237,8 @@ class Tab:
                 entry = p["entry"]
                 errors.append(f"log: {entry.get('text', '')[:200]} {entry.get('url', '')[:120]}".strip())
             elif m == "Network.loadingFailed" and not p.get("canceled"):
-                errors.append(f"request failed: {p.get('errorText')} ({p.get('type')})")
+                errors.append(f"request failed: {p.get('errorText')} ({p.get('type')}) "
+                              f"{urls.get(p.get('requestId'), 'unknown URL')[:160]}")
             elif m == "Network.responseReceived" and p.get("response", {}).get("status", 200) >= 400:
                 r = p["response"]
                 errors.append(f"HTTP {r['status']} for {r.get('url', '')[:160]}")
