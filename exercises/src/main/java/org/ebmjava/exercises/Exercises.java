@@ -26,6 +26,16 @@ import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.Cd1GradientChecks;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmFreeEnergyChecks;
+import org.ebmjava.exercises.ex06.DenoisingLoss;
+import org.ebmjava.exercises.ex06.DenoisingLossChecks;
+import org.ebmjava.exercises.ex06.MixtureScore;
+import org.ebmjava.exercises.ex06.MixtureScoreChecks;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradientChecks;
+import org.ebmjava.exercises.ex07.ImageLangevinStep;
+import org.ebmjava.exercises.ex07.ImageLangevinStepChecks;
+import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex07.ReplayDrawChecks;
 
 /** The registry of every exercise in the course, in notebook order. */
 public final class Exercises {
@@ -49,6 +59,15 @@ public final class Exercises {
         add(new Exercise("04.2", "One block-Gibbs step", GibbsStep.class, GibbsStepChecks.class, 3));
         add(new Exercise("05.1", "Free energy of an RBM", RbmFreeEnergy.class, RbmFreeEnergyChecks.class, 2));
         add(new Exercise("05.2", "The CD-1 gradient", Cd1Gradient.class, Cd1GradientChecks.class, 3));
+        add(new Exercise("06.1", "The denoising score-matching loss of a batch", DenoisingLoss.class,
+                DenoisingLossChecks.class, 3));
+        add(new Exercise("06.2", "The score of a Gaussian mixture", MixtureScore.class, MixtureScoreChecks.class, 3));
+        add(new Exercise("07.1", "One Langevin step with gradient clipping and clamping", ImageLangevinStep.class,
+                ImageLangevinStepChecks.class, 2));
+        add(new Exercise("07.2", "A replay-buffer draw with re-initialisation", ReplayDraw.class,
+                ReplayDrawChecks.class, 2));
+        add(new Exercise("07.3", "Gradient of the regularised contrastive loss", ContrastiveLossGradient.class,
+                ContrastiveLossGradientChecks.class, 2));
     }
 
     private Exercises() {}

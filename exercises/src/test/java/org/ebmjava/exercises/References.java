@@ -13,6 +13,11 @@ import org.ebmjava.exercises.ex04.HiddenProbabilities;
 import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmGradient;
+import org.ebmjava.exercises.ex06.DenoisingLoss;
+import org.ebmjava.exercises.ex06.MixtureScore;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
+import org.ebmjava.exercises.ex07.ImageLangevinStep;
+import org.ebmjava.exercises.ex07.ReplayDraw;
 
 /**
  * Reference solutions, one per exercise.
@@ -233,7 +238,102 @@ public final class References {
         // END SOLUTION 05.2
     };
 
+    static final DenoisingLoss EX06_1 = (clean, noise, sigma, a, b) -> {
+        // BEGIN SOLUTION 06.1
+        int n = clean.length;
+        int d = b.length;
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            double[] noisy = new double[d];                    // x~ = x + sigma z
+            for (int j = 0; j < d; j++) {
+                noisy[j] = clean[i][j] + sigma * noise[i][j];
+            }
+            for (int j = 0; j < d; j++) {
+                double s = b[j];                               // s(x~)_j = (A x~ + b)_j
+                for (int k = 0; k < d; k++) {
+                    s += a[j][k] * noisy[k];
+                }
+                double r = s + noise[i][j] / sigma;            // residual against the target -z/sigma
+                total += 0.5 * r * r;
+            }
+        }
+        return total / n;
+        // END SOLUTION 06.1
+    };
+
+    static final MixtureScore EX06_2 = (weights, means, stds, x) -> {
+        // BEGIN SOLUTION 06.2
+        int k = weights.length;
+        int d = x.length;
+        double[] logTerms = new double[k];                     // log(pi_k N(x; mu_k, s_k^2 I))
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+            double r2 = 0;
+            for (int j = 0; j < d; j++) {
+                r2 += (x[j] - means[c][j]) * (x[j] - means[c][j]);
+            }
+            double var = stds[c] * stds[c];
+            logTerms[c] = Math.log(weights[c]) - 0.5 * d * Math.log(2 * Math.PI * var) - 0.5 * r2 / var;
+            max = Math.max(max, logTerms[c]);
+        }
+        double sum = 0;
+        for (double t : logTerms) {
+            sum += Math.exp(t - max);
+        }
+        double logP = max + Math.log(sum);                     // log-sum-exp
+        double[] score = new double[d];
+        for (int c = 0; c < k; c++) {
+            double r = Math.exp(logTerms[c] - logP);           // responsibility r_c(x)
+            for (int j = 0; j < d; j++) {
+                score[j] -= r * (x[j] - means[c][j]) / (stds[c] * stds[c]);
+            }
+        }
+        return score;
+        // END SOLUTION 06.2
+    };
+
     /** Every reference, by exercise id. */
+    static final ImageLangevinStep EX07_1 = (x, gradient, stepSize, noiseScale, clip, noise, lo, hi) -> {
+        // BEGIN SOLUTION 07.1
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                double g = Math.max(-clip, Math.min(clip, gradient[i][k]));   // clip the gradient element
+                double v = x[i][k] - stepSize * g + noiseScale * noise[i][k];  // step downhill, add noise
+                next[i][k] = Math.max(lo, Math.min(hi, v));                   // clamp to the box
+            }
+        }
+        return next;
+        // END SOLUTION 07.1
+    };
+
+    static final ReplayDraw EX07_2 = (stored, freshFraction, uniforms, picks, noise) -> {
+        // BEGIN SOLUTION 07.2
+        double[][] batch = new double[uniforms.length][];
+        for (int r = 0; r < uniforms.length; r++) {
+            boolean fresh = stored.length == 0 || uniforms[r] < freshFraction;
+            batch[r] = (fresh ? noise[r] : stored[picks[r]]).clone();           // a copy, never the same row
+        }
+        return batch;
+        // END SOLUTION 07.2
+    };
+
+    static final ContrastiveLossGradient EX07_3 = (dataEnergies, sampleEnergies, alpha) -> {
+        // BEGIN SOLUTION 07.3
+        int n = dataEnergies.length;
+        int m = sampleEnergies.length;
+        double[] g = new double[n + m];
+        for (int i = 0; i < n; i++) {
+            g[i] = (1 + 2 * alpha * dataEnergies[i]) / n;        // pushes data energies down
+        }
+        for (int j = 0; j < m; j++) {
+            g[n + j] = (-1 + 2 * alpha * sampleEnergies[j]) / m; // pushes sample energies up
+        }
+        return g;
+        // END SOLUTION 07.3
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -245,5 +345,10 @@ public final class References {
             Map.entry("04.1", EX04_1),
             Map.entry("04.2", EX04_2),
             Map.entry("05.1", EX05_1),
-            Map.entry("05.2", EX05_2));
+            Map.entry("05.2", EX05_2),
+            Map.entry("06.1", EX06_1),
+            Map.entry("06.2", EX06_2),
+            Map.entry("07.1", EX07_1),
+            Map.entry("07.2", EX07_2),
+            Map.entry("07.3", EX07_3));
 }

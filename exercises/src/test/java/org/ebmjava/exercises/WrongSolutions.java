@@ -13,6 +13,11 @@ import org.ebmjava.exercises.ex04.HiddenProbabilities;
 import org.ebmjava.exercises.ex05.Cd1Gradient;
 import org.ebmjava.exercises.ex05.RbmFreeEnergy;
 import org.ebmjava.exercises.ex05.RbmGradient;
+import org.ebmjava.exercises.ex06.DenoisingLoss;
+import org.ebmjava.exercises.ex06.MixtureScore;
+import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
+import org.ebmjava.exercises.ex07.ImageLangevinStep;
+import org.ebmjava.exercises.ex07.ReplayDraw;
 
 /**
  * Plausible wrong solutions (the mistakes learners make), one per exercise: the checks must catch each.
@@ -158,6 +163,81 @@ final class WrongSolutions {
                 java.util.Arrays.stream(g.hiddenBias()).map(x -> -x).toArray());
     };
 
+    /** Evaluates the model at the clean point instead of the noisy one. */
+    static final DenoisingLoss EX06_1 = (clean, noise, sigma, a, b) -> {
+        double total = 0;
+        for (int i = 0; i < clean.length; i++) {
+            for (int j = 0; j < b.length; j++) {
+                double s = b[j];
+                for (int k = 0; k < b.length; k++) {
+                    s += a[j][k] * clean[i][k];
+                }
+                double r = s + noise[i][j] / sigma;
+                total += 0.5 * r * r;
+            }
+        }
+        return total / clean.length;
+    };
+
+    /** Responsibilities from plain exponentials: 0/0 = NaN far from every component. */
+    static final MixtureScore EX06_2 = (weights, means, stds, x) -> {
+        int d = x.length;
+        double[] p = new double[weights.length];
+        double z = 0;
+        for (int c = 0; c < p.length; c++) {
+            double r2 = 0;
+            for (int j = 0; j < d; j++) {
+                r2 += (x[j] - means[c][j]) * (x[j] - means[c][j]);
+            }
+            double var = stds[c] * stds[c];
+            p[c] = weights[c] * Math.pow(2 * Math.PI * var, -0.5 * d) * Math.exp(-0.5 * r2 / var);
+            z += p[c];
+        }
+        double[] score = new double[d];
+        for (int c = 0; c < p.length; c++) {
+            for (int j = 0; j < d; j++) {
+                score[j] -= p[c] / z * (x[j] - means[c][j]) / (stds[c] * stds[c]);
+            }
+        }
+        return score;
+    };
+
+    /** Clips the whole step a*g instead of the gradient element g. */
+    static final ImageLangevinStep EX07_1 = (x, gradient, stepSize, noiseScale, clip, noise, lo, hi) -> {
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                double v = x[i][k] - Math.max(-clip, Math.min(clip, stepSize * gradient[i][k])) + noiseScale * noise[i][k];
+                next[i][k] = Math.max(lo, Math.min(hi, v));
+            }
+        }
+        return next;
+    };
+
+    /** Returns the buffer's own rows (no copy): the chains then overwrite the buffer. */
+    static final ReplayDraw EX07_2 = (stored, freshFraction, uniforms, picks, noise) -> {
+        double[][] batch = new double[uniforms.length][];
+        for (int r = 0; r < uniforms.length; r++) {
+            batch[r] = stored.length == 0 || uniforms[r] < freshFraction ? noise[r] : stored[picks[r]];
+        }
+        return batch;
+    };
+
+    /** The contrastive sign reversed: pushes data energies up and sample energies down. */
+    static final ContrastiveLossGradient EX07_3 = (dataEnergies, sampleEnergies, alpha) -> {
+        int n = dataEnergies.length;
+        int m = sampleEnergies.length;
+        double[] g = new double[n + m];
+        for (int i = 0; i < n; i++) {
+            g[i] = (-1 + 2 * alpha * dataEnergies[i]) / n;
+        }
+        for (int j = 0; j < m; j++) {
+            g[n + j] = (1 + 2 * alpha * sampleEnergies[j]) / m;
+        }
+        return g;
+    };
+
     static final Map<String, Object> ALL = Map.ofEntries(
             Map.entry("01.1", EX01_1),
             Map.entry("01.2", EX01_2),
@@ -169,5 +249,10 @@ final class WrongSolutions {
             Map.entry("04.1", EX04_1),
             Map.entry("04.2", EX04_2),
             Map.entry("05.1", EX05_1),
-            Map.entry("05.2", EX05_2));
+            Map.entry("05.2", EX05_2),
+            Map.entry("06.1", EX06_1),
+            Map.entry("06.2", EX06_2),
+            Map.entry("07.1", EX07_1),
+            Map.entry("07.2", EX07_2),
+            Map.entry("07.3", EX07_3));
 }

@@ -17,8 +17,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *
  * <p>The same native library instance as ND4J's (javacpp's {@code openblas_nolapack} preset) is called, so
  * {@code Nd4j.factory().blas().setMaxThreads(n)} sets its threads.
+ *
+ * <p>Public only for its raw {@link #sgemm} wrapper, which the neural engine ({@code org.ebmjava.neural}) shares;
+ * everything else stays package-private.
  */
-final class BlasOps {
+public final class BlasOps {
     private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
     private static final int NO_TRANS = openblas_nolapack.CblasNoTrans;
     private static final int TRANS = openblas_nolapack.CblasTrans;
@@ -116,7 +119,7 @@ final class BlasOps {
      * @param c Pointer to c. Modified.
      * @param ldc Row stride of c.
      */
-    static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
             FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
         openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha,
                 a, lda, b, ldb, beta, c, ldc);

@@ -194,13 +194,26 @@ public final class RbmIo {
         crc.update(buf.array(), 0, buf.position());
         buf.putLong(crc.getValue());
 
+        writeAtomically(path, buf.array());
+    }
+
+    /**
+     * Writes bytes to a file atomically: to a temporary file in the target's directory, forced to disk, then moved
+     * over the target with {@code ATOMIC_MOVE} (a plain replacing move where the file system cannot). A failed
+     * write leaves the old file and no temporary file. Shared with the neural engine's {@code MlpIo}.
+     *
+     * @param path The target file; its directory must exist. Replaced if present.
+     * @param bytes The complete contents. Not modified.
+     * @throws IOException If writing or the move fails.
+     */
+    public static void writeAtomically(Path path, byte[] bytes) throws IOException {
         Path target = path.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         boolean moved = false;
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer out = ByteBuffer.wrap(buf.array());
+                ByteBuffer out = ByteBuffer.wrap(bytes);
                 while (out.hasRemaining()) {
                     ch.write(out);
                 }

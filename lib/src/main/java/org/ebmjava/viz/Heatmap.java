@@ -52,7 +52,7 @@ public final class Heatmap {
     private static final int BAR_WIDTH = 14;
     private static final int SWATCH = 22;
 
-    private enum Kind { PATH, POINTS, MARKER }
+    private enum Kind { PATH, POINTS, MARKER, ARROWS }
 
     private static final class Overlay {
         final Kind kind;
@@ -60,6 +60,9 @@ public final class Heatmap {
         final double[] xs;
         final double[] ys;
         final Color color;
+        double[] us;
+        double[] vs;
+        double maxPixels;
 
         Overlay(Kind kind, String label, double[] xs, double[] ys, Color color) {
             this.kind = kind;
@@ -304,6 +307,39 @@ public final class Heatmap {
      */
     public Heatmap marker(String label, double x, double y) {
         return overlay(Kind.MARKER, label, new double[] {x}, new double[] {y});
+    }
+
+    /**
+     * Overlays a vector field as arrows, e.g. a score field s(x, y) over its density. Arrow k starts at (xs[k],
+     * ys[k]) and points along (us[k], vs[k]) in data units; its length in pixels is maxPixels &middot; |v<sub>k</sub>|
+     * / max<sub>k</sub> |v<sub>k</sub>|, so the longest arrow is maxPixels long. Rescale the vectors first (e.g.
+     * to unit length, or by a compressing function of their norm) when their magnitudes span decades.
+     *
+     * @param label Legend label.
+     * @param xs Horizontal coordinates of the tails. Not modified (copied).
+     * @param ys Vertical coordinates of the tails, same length. Not modified (copied).
+     * @param us Horizontal components, same length. Not modified (copied).
+     * @param vs Vertical components, same length. Not modified (copied).
+     * @param maxPixels The length of the longest arrow in pixels, finite and &gt; 0.
+     * @return This heatmap.
+     * @throws IllegalArgumentException If the lengths differ or maxPixels is not positive.
+     */
+    public Heatmap arrows(String label, double[] xs, double[] ys, double[] us, double[] vs, double maxPixels) {
+        Args.notNull(xs, "xs of '" + label + "'");
+        Args.notNull(us, "us of '" + label + "'");
+        Args.notNull(vs, "vs of '" + label + "'");
+        Args.sameLength("arrows", label, "xs", xs.length, "us", us.length);
+        Args.sameLength("arrows", label, "xs", xs.length, "vs", vs.length);
+        if (!(maxPixels > 0) || Double.isInfinite(maxPixels)) {
+            throw new IllegalArgumentException("maxPixels of '" + label + "': expected a finite number > 0, found "
+                    + maxPixels);
+        }
+        overlay(Kind.ARROWS, label, xs, ys);
+        Overlay o = overlays.get(overlays.size() - 1);
+        o.us = us.clone();
+        o.vs = vs.clone();
+        o.maxPixels = maxPixels;
+        return this;
     }
 
     /**
@@ -660,6 +696,8 @@ public final class Heatmap {
                 dot(g, sx(l, o.xs[first]), sy(l, o.ys[first]), 5, Color.WHITE, o.color, 2f);
                 dot(g, sx(l, o.xs[last]), sy(l, o.ys[last]), 5, o.color, Color.BLACK, 1f);
             }
+        } else if (o.kind == Kind.ARROWS) {
+            drawArrows(g, l, o);
         } else if (o.kind == Kind.POINTS) {
             for (int k = 0; k < o.xs.length; k++) {
                 if (Double.isFinite(o.xs[k]) && Double.isFinite(o.ys[k])) {
@@ -702,6 +740,58 @@ public final class Heatmap {
         return p;
     }
 
+    private void drawArrows(Graphics2D g, Layout l, Overlay o) {
+        double max = 0.0;
+        for (int k = 0; k < o.xs.length; k++) {
+            double m = Math.hypot(o.us[k], o.vs[k]);
+            if (Double.isFinite(m)) {
+                max = Math.max(max, m);
+            }
+        }
+        if (max == 0.0) {
+            return;
+        }
+        double xScale = l.pw / (xMax - xMin);
+        double yScale = l.ph / (yMax - yMin);
+        for (int k = 0; k < o.xs.length; k++) {
+            double m = Math.hypot(o.us[k], o.vs[k]);
+            if (!Double.isFinite(o.xs[k]) || !Double.isFinite(o.ys[k]) || !Double.isFinite(m) || m == 0.0) {
+                continue;
+            }
+            // direction in pixels (y grows downwards), length proportional to |v|
+            double pu = o.us[k] * xScale;
+            double pv = -o.vs[k] * yScale;
+            double pn = Math.hypot(pu, pv);
+            double len = o.maxPixels * m / max;
+            double x0 = sx(l, o.xs[k]);
+            double y0 = sy(l, o.ys[k]);
+            arrow(g, x0, y0, x0 + pu / pn * len, y0 + pv / pn * len, o.color);
+        }
+    }
+
+    /** One arrow from (x0, y0) to (x1, y1) in pixels, with a small head. */
+    private static void arrow(Graphics2D g, double x0, double y0, double x1, double y1, Color color) {
+        double len = Math.hypot(x1 - x0, y1 - y0);
+        if (len < 0.5) {
+            return;
+        }
+        double ux = (x1 - x0) / len;
+        double uy = (y1 - y0) / len;
+        double head = Math.min(5.0, 0.4 * len + 1.5);
+        Path2D.Double p = new Path2D.Double();
+        p.moveTo(x0, y0);
+        p.lineTo(x1, y1);
+        p.moveTo(x1 - head * (ux - 0.5 * uy), y1 - head * (uy + 0.5 * ux));
+        p.lineTo(x1, y1);
+        p.lineTo(x1 - head * (ux + 0.5 * uy), y1 - head * (uy - 0.5 * ux));
+        g.setColor(OUTLINE);
+        g.setStroke(new BasicStroke(2.6f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(p);
+        g.setColor(color);
+        g.setStroke(new BasicStroke(1.2f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+        g.draw(p);
+    }
+
     private void drawTitleAndLegend(Graphics2D g, Layout l) {
         if (present(title)) {
             FontMetrics head = g.getFontMetrics(PlotStyle.TITLE_FONT);
@@ -725,6 +815,8 @@ public final class Heatmap {
                     g.draw(new Line2D.Double(x + 2, mid, x + SWATCH - 2, mid));
                 } else if (o.kind == Kind.POINTS) {
                     dot(g, x + SWATCH / 2.0, mid, 4, o.color, Color.BLACK, 0.8f);
+                } else if (o.kind == Kind.ARROWS) {
+                    arrow(g, x + 2, mid, x + SWATCH - 2, mid, o.color);
                 } else {
                     Shape s = star(x + SWATCH / 2.0, mid, 7);
                     g.setColor(o.color);

@@ -18,6 +18,7 @@ public final class Bench {
     /** Benchmark name to its entry point; the arguments after the name are passed on. */
     static final Map<String, Consumer<String[]>> BENCHMARKS = new TreeMap<>(Map.of(
             "ising", IsingBench::run,
+            "neural", NeuralBench::run,
             "rbm", RbmBench::run));
 
     private Bench() {}

@@ -104,6 +104,24 @@ class HeatmapTest {
     }
 
     @Test
+    void arrowsPointAlongTheirVectorsWithLengthsInProportion() {
+        // a long arrow from (-0.5, 0) pointing right (+x), a half-length one from (0, -0.5) pointing up (+y)
+        Heatmap h = bowl().size(600, 600).colorbar(false).arrows("field", new double[] {-0.5, 0.0},
+                new double[] {0.0, -0.5}, new double[] {2.0, 0.0}, new double[] {0.0, 1.0}, 60);
+        BufferedImage img = h.image();
+        Point2D a = h.toPixel(-0.5, 0.0);
+        Point2D b = h.toPixel(0.0, -0.5);
+        assertTrue(Pixels.distance(RED, Pixels.rgb(img, a.getX() + 30, a.getY())) <= 40, "middle of the long arrow");
+        assertTrue(Pixels.distance(RED, Pixels.rgb(img, a.getX() - 30, a.getY())) > 100, "nothing behind its tail");
+        assertTrue(Pixels.distance(RED, Pixels.rgb(img, b.getX(), b.getY() - 15)) <= 40, "up is up: pixel y decreases");
+        assertTrue(Pixels.distance(RED, Pixels.rgb(img, b.getX(), b.getY() - 45)) > 100, "the short arrow is 30 px");
+        assertThrows(IllegalArgumentException.class, () -> bowl().arrows("bad", new double[] {0}, new double[] {0},
+                new double[] {1, 2}, new double[] {0}, 10));
+        assertThrows(IllegalArgumentException.class, () -> bowl().arrows("bad", new double[] {0}, new double[] {0},
+                new double[] {1}, new double[] {0}, 0));
+    }
+
+    @Test
     void contoursChangeTheImage() {
         BufferedImage plain = bowl().image();
         BufferedImage lined = bowl().contours(5).image();
