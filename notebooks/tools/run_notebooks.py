@@ -5,18 +5,20 @@ Modes (one of):
   --test        the notebook test: quick mode expected (EBM_QUICK=1), reference solutions spliced into the
                 solution cells (as nbgrader's autograde does); fails on any error output, any Java or Python
                 traceback on stderr, a notebook with fewer images than it declares, or a check table that is not
-                all-pass. Prints wall time and the kernel's peak RSS per notebook.
+                all-pass, or a kernel whose peak RSS passed --max-rss-mib (default 1024: two notebooks must fit
+                Binder's 2 GiB). Prints wall time and the kernel's peak RSS per notebook.
   --publish     the instructor's "publish the course": executes the shipped notebooks (exercise stubs left as
                 they are, their checks show "not implemented"); add --solutions to publish the solved version.
   --instructor  writes the instructor version of each notebook (solutions spliced in, outputs cleared), no run.
   --strip       clears outputs and execution counts of the notebooks in place (what gets committed).
 
-Each executed notebook is written to --out as .ipynb and as .html with embedded images, plus index.html.
-Uses only Debian's packages: python3-nbclient, python3-nbformat, nbconvert, jupyter_client.
+Each executed notebook is written to --out as .ipynb, and --out becomes the static course site (course_site.py:
+lesson pages with embedded images, MathJax and require.js copied into _static/, index.html); browser_test.py
+checks that site in Chromium. Uses only Debian's packages: python3-nbclient, python3-nbformat, nbconvert,
+jupyter_client, libjs-mathjax, libjs-requirejs.
 """
 
 import argparse
-import html
 import os
 import re
 import sys
@@ -24,6 +26,9 @@ import time
 from pathlib import Path
 
 import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import course_site  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOKS = ROOT / "notebooks"
@@ -124,6 +129,18 @@ def peak_rss_mib(pid):
     return float("nan")
 
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (from /proc/PID/stat); NaN if unreadable.
+
+    On a shared machine wall time depends on the other load; CPU time does not, so both are printed."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
+
+
 def kernel_pid(client):
     km = client.km
     for getter in (lambda: km.provisioner.process.pid, lambda: km.kernel.pid, lambda: km.provisioner.pid):
@@ -148,7 +165,7 @@ def current_rss_mib(pid):
 
 
 def execute(nb, path, timeout, per_cell=False):
-    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB).
+    """Run every cell in one kernel; return (error message or None, wall seconds, peak RSS MiB, kernel CPU seconds).
 
     With per_cell, print each code cell's wall time and the kernel's resident memory after it."""
     from nbclient import NotebookClient
@@ -158,16 +175,17 @@ def execute(nb, path, timeout, per_cell=False):
                             resources={"metadata": {"path": str(path.parent)}})
     t0 = time.monotonic()
     error = None
-    rss = float("nan")
+    rss = cpu = float("nan")
     with client.setup_kernel():
         pid = kernel_pid(client)
         try:
             for index, cell in enumerate(nb.cells):
                 t_cell = time.monotonic()
+                cpu_before = cpu_seconds(pid) if per_cell and pid else 0.0
                 client.execute_cell(cell, index)
                 if per_cell and cell.cell_type == "code" and pid:
                     first = cell.source.strip().splitlines()[0][:60] if cell.source.strip() else ""
-                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
+                    print(f"    cell {index:3d}: {time.monotonic() - t_cell:6.1f} s  CPU {cpu_seconds(pid) - cpu_before:6.1f} s  RSS {current_rss_mib(pid):6.0f} MiB"
                           f"  (peak {peak_rss_mib(pid):6.0f})  {first}", flush=True)
         except CellTimeoutError as e:
             error = f"a cell ran past {timeout} s: {str(e).splitlines()[0] if str(e) else ''}"
@@ -177,7 +195,8 @@ def execute(nb, path, timeout, per_cell=False):
             error = f"execution failed: {type(e).__name__}: {e}"
         if pid:
             rss = peak_rss_mib(pid)
-    return error, time.monotonic() - t0, rss
+            cpu = cpu_seconds(pid)
+    return error, time.monotonic() - t0, rss, cpu
 
 
 def inspect(nb):
@@ -207,42 +226,27 @@ def inspect(nb):
     return images, errors, tracebacks, checks, stderr_lines
 
 
-def write_outputs(nb, path, out_dir):
-    from nbconvert import HTMLExporter
-
+def write_notebook(nb, path, out_dir):
     out_dir.mkdir(parents=True, exist_ok=True)
     ipynb = out_dir / path.name
     tmp = ipynb.with_suffix(".ipynb.tmp")
     nbformat.write(nb, str(tmp))
     os.replace(tmp, ipynb)
-    body, _ = HTMLExporter().from_notebook_node(nb)
-    page = out_dir / (path.stem + ".html")
-    tmp = page.with_suffix(".html.tmp")
-    tmp.write_text(body, encoding="utf-8")
-    os.replace(tmp, page)
-    return page
+    return ipynb
 
 
-def write_index(out_dir, rows):
-    items = "\n".join(
-        f'<li><a href="{html.escape(p.stem)}.html">{html.escape(title)}</a> '
-        f'<small>({html.escape(status)})</small></li>' for p, title, status in rows)
-    text = (f"<!doctype html><meta charset='utf-8'><title>Energy-Based Models in Java</title>"
-            f"<h1>Energy-Based Models in Java</h1><p>Executed notebooks "
-            f"({'quick mode' if os.environ.get('EBM_QUICK') in ('1', 'true') else 'full settings'}).</p>"
-            f"<ol>{items}</ol>")
-    tmp = out_dir / "index.html.tmp"
-    tmp.write_text(text, encoding="utf-8")
-    os.replace(tmp, out_dir / "index.html")
-
-
-def title_of(nb, path):
-    for cell in nb.cells:
-        if cell.cell_type == "markdown":
-            for line in cell.source.splitlines():
-                if line.startswith("# "):
-                    return line[2:].strip()
-    return path.stem
+def kernel_limits():
+    """The heap and native-memory caps in the installed kernelspec's argv, for the log."""
+    try:
+        from jupyter_client.kernelspec import KernelSpecManager
+        argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
+    except Exception as e:  # no kernelspec: execution will fail with a clearer message
+        return f"kernelspec '{KERNEL}' not readable ({e})"
+    heap = next((a[4:] for a in argv if a.startswith("-Xmx")), "JVM default")
+    native = next((a.split("=", 1)[1] for a in argv if a.startswith("-Dorg.bytedeco.javacpp.maxPhysicalBytes=")),
+                  "none")
+    java = argv[2] if len(argv) > 2 and argv[1].endswith("launch.sh") else argv[0]
+    return f"java {java}, heap -Xmx{heap}, ND4J resident-memory cap {native}"
 
 
 def main():
@@ -256,6 +260,8 @@ def main():
     ap.add_argument("--out", default=str(ROOT / "build" / "course"), help="output folder")
     ap.add_argument("--timeout", type=int, default=None, help="seconds per cell (default 300 quick, 900 full)")
     ap.add_argument("--cells", action="store_true", help="print wall time and kernel memory after every code cell")
+    ap.add_argument("--max-rss-mib", type=float, default=1024.0,
+                    help="fail a notebook whose kernel's peak resident memory passes this (default 1024 MiB)")
     ap.add_argument("notebooks", nargs="*", help="notebooks to run (default: all notebooks/NN_*.ipynb)")
     args = ap.parse_args()
 
@@ -286,19 +292,24 @@ def main():
     timeout = args.timeout or (300 if quick else 900)
     print(f"Executing {len(paths)} notebook(s) with kernel '{KERNEL}' "
           f"({'quick mode, EBM_QUICK=1' if quick else 'full settings'}); outputs in {out_dir}", flush=True)
+    print(f"Kernel: {kernel_limits()}; budget per notebook: peak RSS <= {args.max_rss_mib:.0f} MiB", flush=True)
 
-    passed, failed, rows = 0, 0, []
+    passed, failed, executed = 0, 0, []
     for p in paths:
         nb = nbformat.read(str(p), as_version=4)
         strip(nb)
         ids = splice_solutions(nb, p, solutions) if solutions else \
             [exercise_id(c) for c in nb.cells if is_solution_cell(c)]
-        error, wall, rss = execute(nb, p, timeout, per_cell=args.cells)
+        error, wall, rss, cpu = execute(nb, p, timeout, per_cell=args.cells)
         images, errors, tracebacks, checks, stderr_lines = inspect(nb)
-        page = write_outputs(nb, p, out_dir)
+        write_notebook(nb, p, out_dir)
+        executed.append((p, nb))
         problems = []
         if error:
             problems.append(error)
+        if not rss <= args.max_rss_mib:
+            problems.append(f"kernel peak RSS {rss:.0f} MiB is over the budget of {args.max_rss_mib:.0f} MiB"
+                            if rss == rss else "kernel peak RSS could not be measured")
         problems += [f"error output: {e}" for e in errors]
         problems += [f"traceback on stderr: {t}" for t in tracebacks]
         expected_images = max(1, int(nb.metadata.get("ebm", {}).get("expected_images", 1)))
@@ -311,17 +322,20 @@ def main():
                 problems.append(f"exercise {ex}: reference solution passed only {checks[ex][0]}/{checks[ex][1]} checks")
         status = "ok" if not problems else "FAILED"
         check_text = ", ".join(f"{k} {v[0]}/{v[1]}" for k, v in sorted(checks.items())) or "none"
-        print(f"{p.name:42s} {status:6s} wall {wall:6.1f} s  peak RSS {rss:6.0f} MiB  images {images:3d}  "
+        print(f"{p.name:42s} {status:6s} wall {wall:6.1f} s  kernel CPU {cpu:6.1f} s  peak RSS {rss:6.0f} MiB  images {images:3d}  "
               f"stderr lines {stderr_lines:3d}  checks: {check_text}", flush=True)
         for pr in problems:
             print("    " + pr.replace("\n", "\n    "), flush=True)
-        print(f"    -> {page}", flush=True)
-        rows.append((p, title_of(nb, p), status))
         if problems:
             failed += 1
         else:
             passed += 1
-    write_index(out_dir, rows)
+    try:
+        pages = course_site.write_site(out_dir, executed, "quick" if quick else "full", solutions=bool(solutions))
+        print(f"site: {len(pages)} pages in {out_dir} (open {out_dir / 'index.html'})", flush=True)
+    except course_site.SiteError as e:
+        print(f"site: error: {e}", flush=True)
+        failed += 1
     print(f"notebooks: {passed} passed, {failed} failed")
     return 0 if failed == 0 else 1
 

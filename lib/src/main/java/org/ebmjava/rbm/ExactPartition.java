@@ -133,15 +133,21 @@ public final class ExactPartition {
         return chunked(p.nh, h -> {
             int count = (int) h.rows();
             INDArray wh = h.mmul(w.transpose());
-            INDArray terms;
-            if (gaussian) {
-                INDArray quad = wh.mul(wh).sum(1).muli(0.5);
-                terms = quad.addi(wh.mmul(b.transpose()).reshape(count));
-            } else {
-                INDArray x = wh.addiRowVector(b);
-                terms = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
+            INDArray scratch = null;
+            try {
+                INDArray terms;
+                if (gaussian) {
+                    INDArray quad = wh.mul(wh).sum(1).muli(0.5);
+                    terms = quad.addi(wh.mmul(b.transpose()).reshape(count));
+                } else {
+                    INDArray x = wh.addiRowVector(b);
+                    scratch = Nd4j.create(DataType.DOUBLE, x.shape(), 'c');
+                    terms = RbmOps.softplusInPlace(x, scratch).sum(1);
+                }
+                return terms.addi(h.mmul(c).reshape(count)).toDoubleVector();
+            } finally {
+                release(wh, scratch, h);
             }
-            return terms.addi(h.mmul(c).reshape(count)).toDoubleVector();
         });
     }
 
@@ -153,9 +159,27 @@ public final class ExactPartition {
         INDArray c = p.c.castTo(DataType.DOUBLE).reshape(1, p.nh);
         return chunked(p.nv, v -> {
             INDArray x = v.mmul(w).addiRowVector(c);
-            INDArray sp = RbmOps.softplusInPlace(x, Nd4j.create(DataType.DOUBLE, x.shape(), 'c')).sum(1);
-            return sp.addi(v.mmul(b).reshape((int) v.rows())).toDoubleVector();
+            INDArray scratch = Nd4j.create(DataType.DOUBLE, x.shape(), 'c');
+            try {
+                INDArray sp = RbmOps.softplusInPlace(x, scratch).sum(1);
+                return sp.addi(v.mmul(b).reshape((int) v.rows())).toDoubleVector();
+            } finally {
+                release(x, scratch, v);
+            }
         });
+    }
+
+    /**
+     * Frees the native memory of per-chunk temporaries at once. Without this, a 15-hidden-unit MNIST RBM left about
+     * 50 MB of native garbage per chunk of 4,096 states until the next garbage collection, and one enumeration
+     * raised a notebook kernel's resident memory by some 400 MB.
+     */
+    private static void release(INDArray... arrays) {
+        for (INDArray a : arrays) {
+            if (a != null && a.closeable() && !a.wasClosed()) {
+                a.close();
+            }
+        }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.ebmjava.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,31 @@ class MnistLoadTest {
         Map<String, String> m = new LinkedHashMap<>();
         files.forEach((k, v) -> m.put(k, VerifiedDownload.sha256(v)));
         return m;
+    }
+
+    @Test
+    void defaultIsTheBundledSubsetWithoutTouchingCacheOrNetwork() throws IOException {
+        URI nobody = VerifiedDownloadTest.unusedPortUri("/mnist/");
+        Path cache = dir.resolve("cache");
+        MnistSplit s = Mnist.load(false, cache, List.of(nobody), log);
+        assertSame(Mnist.bundled(), s);
+        assertEquals(List.of(Mnist.BUNDLED_NOTE), logLines());
+        assertTrue(Mnist.BUNDLED_NOTE.contains("EBM_FULL_MNIST=1"), Mnist.BUNDLED_NOTE);
+        assertFalse(Files.exists(cache), "the default must not create the full-MNIST cache");
+    }
+
+    @Test
+    void fullMnistOnlyWhenTheKnobAsksForIt() throws IOException {
+        try {
+            org.ebmjava.nb.Knobs.overrideFullMnistForTests(false);
+            assertSame(Mnist.bundled(), Mnist.load());
+            URI nobody = VerifiedDownloadTest.unusedPortUri("/mnist/");
+            MnistSplit s = Mnist.load(true, dir.resolve("cache"), List.of(nobody), log);
+            assertSame(Mnist.bundled(), s);      // asked for full MNIST, none reachable: falls back and says so
+            assertTrue(logLines().get(0).startsWith("Full MNIST not available ("), logLines().toString());
+        } finally {
+            org.ebmjava.nb.Knobs.overrideFullMnistForTests(null);
+        }
     }
 
     @Test

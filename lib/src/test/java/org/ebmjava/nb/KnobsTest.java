@@ -11,6 +11,18 @@ class KnobsTest {
     @AfterEach
     void clearOverride() {
         Knobs.overrideForTests(null);
+        Knobs.overrideFullMnistForTests(null);
+    }
+
+    @Test
+    void fullMnistIsOffUnlessAskedFor() {
+        if (System.getenv("EBM_FULL_MNIST") == null && System.getProperty("ebm.fullMnist") == null) {
+            assertFalse(Knobs.fullMnist(), "the bundled subset must be the default");
+        }
+        Knobs.overrideFullMnistForTests(true);
+        assertTrue(Knobs.fullMnist());
+        Knobs.overrideFullMnistForTests(false);
+        assertFalse(Knobs.fullMnist());
     }
 
     @Test
