@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex08.LogitEnergy;
+import org.ebmjava.exercises.ex08.MarginLoss;
+import org.ebmjava.exercises.ex08.PullAwayTerm;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
 import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
@@ -337,6 +340,66 @@ public final class References {
         // END SOLUTION 07.3
     };
 
+    static final MarginLoss EX08_1 = (realEnergies, fakeEnergies, margin) -> {
+        // BEGIN SOLUTION 08.1
+        double loss = 0;
+        for (double e : realEnergies) {
+            loss += e / realEnergies.length;                            // pull real energies down
+        }
+        for (double e : fakeEnergies) {
+            loss += Math.max(0.0, margin - e) / fakeEnergies.length;    // push fakes up, only below the margin
+        }
+        return loss;
+        // END SOLUTION 08.1
+    };
+
+    static final LogitEnergy EX08_2 = logits -> {
+        // BEGIN SOLUTION 08.2
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double f : logits[i]) {
+                max = Math.max(max, f);
+            }
+            double sum = 0;
+            for (double f : logits[i]) {
+                sum += Math.exp(f - max);                               // every term in (0, 1]: no overflow
+            }
+            e[i] = -(max + Math.log(sum));
+        }
+        return e;
+        // END SOLUTION 08.2
+    };
+
+    static final PullAwayTerm EX08_3 = codes -> {
+        // BEGIN SOLUTION 08.3
+        int n = codes.length;
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (double v : codes[i]) {
+                s += v * v;
+            }
+            norm[i] = Math.sqrt(s);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;                                           // different samples only
+                }
+                double dot = 0;
+                for (int k = 0; k < codes[i].length; k++) {
+                    dot += codes[i][k] * codes[j][k];
+                }
+                double cos = dot / (norm[i] * norm[j]);
+                sum += cos * cos;
+            }
+        }
+        return sum / (n * (n - 1.0));
+        // END SOLUTION 08.3
+    };
+
     /** Every reference, by exercise id. */
     static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
         // BEGIN SOLUTION 10.1
@@ -430,6 +493,9 @@ public final class References {
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3),
+            Map.entry("08.1", EX08_1),
+            Map.entry("08.2", EX08_2),
+            Map.entry("08.3", EX08_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));

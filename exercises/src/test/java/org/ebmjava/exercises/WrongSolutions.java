@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex08.LogitEnergy;
+import org.ebmjava.exercises.ex08.MarginLoss;
+import org.ebmjava.exercises.ex08.PullAwayTerm;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
 import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
@@ -241,6 +244,51 @@ final class WrongSolutions {
         return g;
     };
 
+    /** Forgets the hinge: fakes above the margin lower the loss, so the discriminator pushes fakes up forever. */
+    static final MarginLoss EX08_1 = (realEnergies, fakeEnergies, margin) -> {
+        double loss = 0;
+        for (double e : realEnergies) {
+            loss += e / realEnergies.length;
+        }
+        for (double e : fakeEnergies) {
+            loss += (margin - e) / fakeEnergies.length;
+        }
+        return loss;
+    };
+
+    /** The naive -log(sum exp f): exact for small logits, infinite for logits of a few hundred. */
+    static final LogitEnergy EX08_2 = logits -> {
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double sum = 0;
+            for (double f : logits[i]) {
+                sum += Math.exp(f);
+            }
+            e[i] = -Math.log(sum);
+        }
+        return e;
+    };
+
+    /** Averages over all N^2 pairs, including each code with itself (always 1): never reaches 0. */
+    static final PullAwayTerm EX08_3 = codes -> {
+        int n = codes.length;
+        double sum = 0;
+        for (double[] a : codes) {
+            for (double[] b : codes) {
+                double dot = 0;
+                double na = 0;
+                double nb = 0;
+                for (int k = 0; k < a.length; k++) {
+                    dot += a[k] * b[k];
+                    na += a[k] * a[k];
+                    nb += b[k] * b[k];
+                }
+                sum += dot * dot / (na * nb);
+            }
+        }
+        return sum / ((double) n * n);
+    };
+
     /** Uses alpha_t = 1 - beta_t of step t alone instead of the product alpha-bar_t over steps 1..t. */
     static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
         double alpha = 1.0 - betas[t - 1];
@@ -302,6 +350,9 @@ final class WrongSolutions {
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3),
+            Map.entry("08.1", EX08_1),
+            Map.entry("08.2", EX08_2),
+            Map.entry("08.3", EX08_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));
