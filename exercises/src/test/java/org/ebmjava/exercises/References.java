@@ -19,6 +19,7 @@ import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
 import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.EnergyScore;
 import org.ebmjava.exercises.ex09.PgdStep;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
@@ -376,6 +377,24 @@ public final class References {
         // END SOLUTION 09.2
     };
 
+    static final EnergyScore EX09_3 = (logits, temperature) -> {
+        // BEGIN SOLUTION 09.3
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double f : logits[i]) {
+                m = Math.max(m, f);                                  // shift by the largest logit
+            }
+            double s = 0;
+            for (double f : logits[i]) {
+                s += Math.exp((f - m) / temperature);                // every exponent <= 0: no overflow
+            }
+            e[i] = -(m + temperature * Math.log(s));                 // E_T = -T logsumexp(f / T)
+        }
+        return e;
+        // END SOLUTION 09.3
+    };
+
     /** Every reference, by exercise id. */
     static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
         // BEGIN SOLUTION 10.1
@@ -471,6 +490,7 @@ public final class References {
             Map.entry("07.3", EX07_3),
             Map.entry("09.1", EX09_1),
             Map.entry("09.2", EX09_2),
+            Map.entry("09.3", EX09_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));

@@ -19,6 +19,7 @@ import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
 import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.EnergyScore;
 import org.ebmjava.exercises.ex09.PgdStep;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
@@ -266,6 +267,19 @@ final class WrongSolutions {
         return next;
     };
 
+    /** The textbook formula without the shift: exp(f / T) overflows for large logits or small T. */
+    static final EnergyScore EX09_3 = (logits, temperature) -> {
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double s = 0;
+            for (double f : logits[i]) {
+                s += Math.exp(f / temperature);
+            }
+            e[i] = -temperature * Math.log(s);
+        }
+        return e;
+    };
+
     /** Uses alpha_t = 1 - beta_t of step t alone instead of the product alpha-bar_t over steps 1..t. */
     static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
         double alpha = 1.0 - betas[t - 1];
@@ -329,6 +343,7 @@ final class WrongSolutions {
             Map.entry("07.3", EX07_3),
             Map.entry("09.1", EX09_1),
             Map.entry("09.2", EX09_2),
+            Map.entry("09.3", EX09_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));
