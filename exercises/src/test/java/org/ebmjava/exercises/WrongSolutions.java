@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.EnergyScore;
+import org.ebmjava.exercises.ex09.PgdStep;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
 import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
@@ -241,6 +244,42 @@ final class WrongSolutions {
         return g;
     };
 
+    /** Counts only strict wins: ties count 0 instead of one half. */
+    static final Auroc EX09_1 = (inDistribution, outOfDistribution) -> {
+        double wins = 0;
+        for (double a : inDistribution) {
+            for (double b : outOfDistribution) {
+                wins += a > b ? 1 : 0;
+            }
+        }
+        return wins / ((double) inDistribution.length * outOfDistribution.length);
+    };
+
+    /** Clips to [0, 1] but forgets the projection onto the epsilon-ball around the original. */
+    static final PgdStep EX09_2 = (x, original, gradient, stepSize, epsilon) -> {
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                next[i][k] = Math.min(Math.max(x[i][k] + stepSize * Math.signum(gradient[i][k]), 0.0), 1.0);
+            }
+        }
+        return next;
+    };
+
+    /** The textbook formula without the shift: exp(f / T) overflows for large logits or small T. */
+    static final EnergyScore EX09_3 = (logits, temperature) -> {
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double s = 0;
+            for (double f : logits[i]) {
+                s += Math.exp(f / temperature);
+            }
+            e[i] = -temperature * Math.log(s);
+        }
+        return e;
+    };
+
     /** Uses alpha_t = 1 - beta_t of step t alone instead of the product alpha-bar_t over steps 1..t. */
     static final ForwardMarginal EX10_1 = (x0, betas, t, eps) -> {
         double alpha = 1.0 - betas[t - 1];
@@ -302,6 +341,9 @@ final class WrongSolutions {
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3),
+            Map.entry("09.1", EX09_1),
+            Map.entry("09.2", EX09_2),
+            Map.entry("09.3", EX09_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));
