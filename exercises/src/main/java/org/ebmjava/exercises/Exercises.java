@@ -36,12 +36,18 @@ import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ImageLangevinStepChecks;
 import org.ebmjava.exercises.ex07.ReplayDraw;
 import org.ebmjava.exercises.ex07.ReplayDrawChecks;
-import org.ebmjava.exercises.ex08.LogitEnergy;
-import org.ebmjava.exercises.ex08.LogitEnergyChecks;
+import org.ebmjava.exercises.ex08.CalibrationError;
+import org.ebmjava.exercises.ex08.CalibrationErrorChecks;
 import org.ebmjava.exercises.ex08.MarginLoss;
 import org.ebmjava.exercises.ex08.MarginLossChecks;
 import org.ebmjava.exercises.ex08.PullAwayTerm;
 import org.ebmjava.exercises.ex08.PullAwayTermChecks;
+import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.AurocChecks;
+import org.ebmjava.exercises.ex09.EnergyScore;
+import org.ebmjava.exercises.ex09.EnergyScoreChecks;
+import org.ebmjava.exercises.ex09.PgdStep;
+import org.ebmjava.exercises.ex09.PgdStepChecks;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.ForwardMarginalChecks;
 import org.ebmjava.exercises.ex10.GaussianElbo;
@@ -81,9 +87,15 @@ public final class Exercises {
         add(new Exercise("07.3", "Gradient of the regularised contrastive loss", ContrastiveLossGradient.class,
                 ContrastiveLossGradientChecks.class, 2));
         add(new Exercise("08.1", "The EBGAN margin loss", MarginLoss.class, MarginLossChecks.class, 2));
-        add(new Exercise("08.2", "E(x) = -logsumexp of a classifier's logits", LogitEnergy.class,
-                LogitEnergyChecks.class, 2));
+        add(new Exercise("08.2", "The expected calibration error", CalibrationError.class,
+                CalibrationErrorChecks.class, 2));
         add(new Exercise("08.3", "The pull-away term", PullAwayTerm.class, PullAwayTermChecks.class, 2));
+        add(new Exercise("09.1", "AUROC from two score lists (ties count one half)", Auroc.class, AurocChecks.class,
+                2));
+        add(new Exercise("09.2", "One L-infinity PGD step with projection and clipping", PgdStep.class,
+                PgdStepChecks.class, 2));
+        add(new Exercise("09.3", "The energy score of a classifier, without overflow", EnergyScore.class,
+                EnergyScoreChecks.class, 2));
         add(new Exercise("10.1", "The forward marginal q(x_t | x_0)", ForwardMarginal.class,
                 ForwardMarginalChecks.class, 2));
         add(new Exercise("10.2", "The ELBO of a linear-Gaussian model", GaussianElbo.class,

@@ -18,9 +18,12 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
-import org.ebmjava.exercises.ex08.LogitEnergy;
+import org.ebmjava.exercises.ex08.CalibrationError;
 import org.ebmjava.exercises.ex08.MarginLoss;
 import org.ebmjava.exercises.ex08.PullAwayTerm;
+import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.EnergyScore;
+import org.ebmjava.exercises.ex09.PgdStep;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
 import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
@@ -353,21 +356,28 @@ public final class References {
         // END SOLUTION 08.1
     };
 
-    static final LogitEnergy EX08_2 = logits -> {
+    static final CalibrationError EX08_2 = (confidences, correct, bins) -> {
         // BEGIN SOLUTION 08.2
-        double[] e = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (double f : logits[i]) {
-                max = Math.max(max, f);
+        int[] count = new int[bins];
+        double[] right = new double[bins];
+        double[] confSum = new double[bins];
+        for (int i = 0; i < confidences.length; i++) {
+            int b = (int) Math.ceil(confidences[i] * bins) - 1;        // bin b holds (b/B, (b+1)/B]
+            b = Math.max(0, Math.min(bins - 1, b));                     // 0 goes to bin 0
+            count[b]++;
+            confSum[b] += confidences[i];
+            if (correct[i]) {
+                right[b]++;
             }
-            double sum = 0;
-            for (double f : logits[i]) {
-                sum += Math.exp(f - max);                               // every term in (0, 1]: no overflow
-            }
-            e[i] = -(max + Math.log(sum));
         }
-        return e;
+        double ece = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {                                         // empty bins contribute nothing
+                double gap = Math.abs(right[b] / count[b] - confSum[b] / count[b]);
+                ece += (double) count[b] / confidences.length * gap;    // weighted by the bin's share
+            }
+        }
+        return ece;
         // END SOLUTION 08.2
     };
 
@@ -398,6 +408,61 @@ public final class References {
         }
         return sum / (n * (n - 1.0));
         // END SOLUTION 08.3
+    };
+
+    static final Auroc EX09_1 = (inDistribution, outOfDistribution) -> {
+        // BEGIN SOLUTION 09.1
+        double[] pos = inDistribution.clone();                 // sort copies: the inputs stay as they are
+        double[] neg = outOfDistribution.clone();
+        java.util.Arrays.sort(pos);
+        java.util.Arrays.sort(neg);
+        double wins = 0;
+        int below = 0;                                         // negatives strictly below pos[i]
+        int notAbove = 0;                                      // negatives <= pos[i]
+        for (double s : pos) {
+            while (below < neg.length && neg[below] < s) {
+                below++;
+            }
+            while (notAbove < neg.length && neg[notAbove] <= s) {
+                notAbove++;
+            }
+            wins += below + 0.5 * (notAbove - below);          // ties count one half
+        }
+        return wins / ((double) pos.length * neg.length);
+        // END SOLUTION 09.1
+    };
+
+    static final PgdStep EX09_2 = (x, original, gradient, stepSize, epsilon) -> {
+        // BEGIN SOLUTION 09.2
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                double v = x[i][k] + stepSize * Math.signum(gradient[i][k]);            // ascend the loss
+                v = Math.min(Math.max(v, original[i][k] - epsilon), original[i][k] + epsilon); // into the ball
+                next[i][k] = Math.min(Math.max(v, 0.0), 1.0);                           // valid pixels
+            }
+        }
+        return next;
+        // END SOLUTION 09.2
+    };
+
+    static final EnergyScore EX09_3 = (logits, temperature) -> {
+        // BEGIN SOLUTION 09.3
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double m = Double.NEGATIVE_INFINITY;
+            for (double f : logits[i]) {
+                m = Math.max(m, f);                                  // shift by the largest logit
+            }
+            double s = 0;
+            for (double f : logits[i]) {
+                s += Math.exp((f - m) / temperature);                // every exponent <= 0: no overflow
+            }
+            e[i] = -(m + temperature * Math.log(s));                 // E_T = -T logsumexp(f / T)
+        }
+        return e;
+        // END SOLUTION 09.3
     };
 
     /** Every reference, by exercise id. */
@@ -496,6 +561,9 @@ public final class References {
             Map.entry("08.1", EX08_1),
             Map.entry("08.2", EX08_2),
             Map.entry("08.3", EX08_3),
+            Map.entry("09.1", EX09_1),
+            Map.entry("09.2", EX09_2),
+            Map.entry("09.3", EX09_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));

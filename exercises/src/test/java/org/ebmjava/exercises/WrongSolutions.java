@@ -18,9 +18,12 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
-import org.ebmjava.exercises.ex08.LogitEnergy;
+import org.ebmjava.exercises.ex08.CalibrationError;
 import org.ebmjava.exercises.ex08.MarginLoss;
 import org.ebmjava.exercises.ex08.PullAwayTerm;
+import org.ebmjava.exercises.ex09.Auroc;
+import org.ebmjava.exercises.ex09.EnergyScore;
+import org.ebmjava.exercises.ex09.PgdStep;
 import org.ebmjava.exercises.ex10.ForwardMarginal;
 import org.ebmjava.exercises.ex10.GaussianElbo;
 import org.ebmjava.exercises.ex10.PolicyFreeEnergy;
@@ -256,17 +259,26 @@ final class WrongSolutions {
         return loss;
     };
 
-    /** The naive -log(sum exp f): exact for small logits, infinite for logits of a few hundred. */
-    static final LogitEnergy EX08_2 = logits -> {
-        double[] e = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            double sum = 0;
-            for (double f : logits[i]) {
-                sum += Math.exp(f);
-            }
-            e[i] = -Math.log(sum);
+    /** Averages |acc - conf| over the non-empty bins without weighting them by their share of the samples. */
+    static final CalibrationError EX08_2 = (confidences, correct, bins) -> {
+        int[] count = new int[bins];
+        double[] right = new double[bins];
+        double[] confSum = new double[bins];
+        for (int i = 0; i < confidences.length; i++) {
+            int b = Math.max(0, Math.min(bins - 1, (int) Math.ceil(confidences[i] * bins) - 1));
+            count[b]++;
+            confSum[b] += confidences[i];
+            right[b] += correct[i] ? 1 : 0;
         }
-        return e;
+        double total = 0;
+        int used = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                total += Math.abs(right[b] / count[b] - confSum[b] / count[b]);
+                used++;
+            }
+        }
+        return total / used;
     };
 
     /** Averages over all N^2 pairs, including each code with itself (always 1): never reaches 0. */
@@ -287,6 +299,42 @@ final class WrongSolutions {
             }
         }
         return sum / ((double) n * n);
+    };
+
+    /** Counts only strict wins: ties count 0 instead of one half. */
+    static final Auroc EX09_1 = (inDistribution, outOfDistribution) -> {
+        double wins = 0;
+        for (double a : inDistribution) {
+            for (double b : outOfDistribution) {
+                wins += a > b ? 1 : 0;
+            }
+        }
+        return wins / ((double) inDistribution.length * outOfDistribution.length);
+    };
+
+    /** Clips to [0, 1] but forgets the projection onto the epsilon-ball around the original. */
+    static final PgdStep EX09_2 = (x, original, gradient, stepSize, epsilon) -> {
+        double[][] next = new double[x.length][];
+        for (int i = 0; i < x.length; i++) {
+            next[i] = new double[x[i].length];
+            for (int k = 0; k < x[i].length; k++) {
+                next[i][k] = Math.min(Math.max(x[i][k] + stepSize * Math.signum(gradient[i][k]), 0.0), 1.0);
+            }
+        }
+        return next;
+    };
+
+    /** The textbook formula without the shift: exp(f / T) overflows for large logits or small T. */
+    static final EnergyScore EX09_3 = (logits, temperature) -> {
+        double[] e = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            double s = 0;
+            for (double f : logits[i]) {
+                s += Math.exp(f / temperature);
+            }
+            e[i] = -temperature * Math.log(s);
+        }
+        return e;
     };
 
     /** Uses alpha_t = 1 - beta_t of step t alone instead of the product alpha-bar_t over steps 1..t. */
@@ -353,6 +401,9 @@ final class WrongSolutions {
             Map.entry("08.1", EX08_1),
             Map.entry("08.2", EX08_2),
             Map.entry("08.3", EX08_3),
+            Map.entry("09.1", EX09_1),
+            Map.entry("09.2", EX09_2),
+            Map.entry("09.3", EX09_3),
             Map.entry("10.1", EX10_1),
             Map.entry("10.2", EX10_2),
             Map.entry("10.3", EX10_3));

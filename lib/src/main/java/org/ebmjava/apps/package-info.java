@@ -22,6 +22,9 @@
  *   <li>{@link org.ebmjava.apps.ConditionalLangevin}: Langevin dynamics with clamped (observed) coordinates;
  *       {@link org.ebmjava.apps.ImageMasks} builds the masks, {@link org.ebmjava.apps.Psnr} scores the
  *       restoration; {@link org.ebmjava.apps.ClampedGibbs} does the same for the Bernoulli RBM of notebook 04.</li>
+ *   <li>{@link org.ebmjava.apps.GaussianObservation}: the data term &lambda;|x - y|<sup>2</sup>/(2&sigma;<sup>2</sup>)
+ *       of a noisy observation, added to a prior energy with {@link org.ebmjava.apps.ComposedEnergy#product} to
+ *       give the posterior energy that denoising samples.</li>
  *   <li>{@link org.ebmjava.apps.ImageShifts}: Gaussian noise, flips, shrinking and pure-noise images, as
  *       corruptions and distribution shifts.</li>
  * </ul>

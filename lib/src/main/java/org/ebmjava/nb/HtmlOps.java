@@ -11,22 +11,7 @@ public final class HtmlOps {
      * @return The text, safe inside an element or a quoted attribute.
      */
     public static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&': b.append("&amp;"); break;
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default: b.append(c);
-            }
-        }
-        return b.toString();
+        return org.ebmjava.viz.Html.escape(text);
     }
 
     /**

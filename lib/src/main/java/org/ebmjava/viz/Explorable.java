@@ -156,33 +156,33 @@ public final class Explorable {
         b.append("<div class=\"ebm-explorable\" id=\"").append(id).append("\" data-frames=\"").append(uris.size())
             .append("\" data-current=\"").append(initial).append("\" style=\"font-family:sans-serif;margin:4px 0\">\n");
         if (!title.isEmpty()) {
-            b.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(escape(title)).append("</div>\n");
+            b.append("<div style=\"font-weight:bold;margin-bottom:4px\">").append(Html.escape(title)).append("</div>\n");
         }
         b.append("<div class=\"ebm-explorable-control\" style=\"margin-bottom:4px\">");
         if (control == Control.SLIDER) {
-            b.append("<label>").append(escape(controlLabel)).append(": <input type=\"range\" min=\"0\" max=\"")
+            b.append("<label>").append(Html.escape(controlLabel)).append(": <input type=\"range\" min=\"0\" max=\"")
                 .append(uris.size() - 1).append("\" step=\"1\" value=\"").append(initial)
                 .append("\" disabled style=\"vertical-align:middle;width:260px\" aria-label=\"")
-                .append(escape(controlLabel)).append("\"></label> <b class=\"ebm-explorable-value\">")
-                .append(escape(labels.get(initial))).append("</b>");
+                .append(Html.escape(controlLabel)).append("\"></label> <b class=\"ebm-explorable-value\">")
+                .append(Html.escape(labels.get(initial))).append("</b>");
         } else {
-            b.append("<span>").append(escape(controlLabel)).append(": </span>");
+            b.append("<span>").append(Html.escape(controlLabel)).append(": </span>");
             for (int i = 0; i < uris.size(); i++) {
                 b.append("<button type=\"button\" data-frame=\"").append(i).append("\" disabled")
                     .append(i == initial ? " aria-pressed=\"true\"" : " aria-pressed=\"false\"")
-                    .append(" style=\"margin:0 2px\">").append(escape(labels.get(i))).append("</button>");
+                    .append(" style=\"margin:0 2px\">").append(Html.escape(labels.get(i))).append("</button>");
             }
         }
         b.append("</div>\n<div class=\"ebm-explorable-frames\">");
         for (int i = 0; i < uris.size(); i++) {
-            b.append("<img data-frame=\"").append(i).append("\" alt=\"").append(escape(labels.get(i)))
-                .append("\" data-note=\"").append(escape(notes.get(i))).append("\" src=\"").append(uris.get(i))
+            b.append("<img data-frame=\"").append(i).append("\" alt=\"").append(Html.escape(labels.get(i)))
+                .append("\" data-note=\"").append(Html.escape(notes.get(i))).append("\" src=\"").append(uris.get(i))
                 .append('"').append(i == initial ? "" : " style=\"display:none\"").append(">");
         }
         b.append("</div>\n<div class=\"ebm-explorable-note\" style=\"min-height:1.2em\">")
-            .append(escape(notes.get(initial))).append("</div>\n");
+            .append(Html.escape(notes.get(initial))).append("</div>\n");
         b.append("<div class=\"ebm-explorable-hint\" style=\"font-size:smaller;color:#777\">Showing ")
-            .append(escape(labels.get(initial))).append(". The ").append(control == Control.SLIDER ? "slider" : "buttons")
+            .append(Html.escape(labels.get(initial))).append(". The ").append(control == Control.SLIDER ? "slider" : "buttons")
             .append(control == Control.SLIDER ? " needs" : " need").append(" this output to be trusted: run the cell (or trust the notebook) to explore the other ")
             .append(uris.size() - 1).append(" frame(s).</div>\n");
         b.append("<script>\n").append(SCRIPT.replace("@ID@", id)).append("</script>\n</div>\n");
@@ -226,20 +226,4 @@ public final class Explorable {
         "  show(+root.getAttribute('data-current'));",
         "})();",
         "");
-
-    private static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&': b.append("&amp;"); break;
-                case '<': b.append("&lt;"); break;
-                case '>': b.append("&gt;"); break;
-                case '"': b.append("&quot;"); break;
-                case '\'': b.append("&#39;"); break;
-                default: b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

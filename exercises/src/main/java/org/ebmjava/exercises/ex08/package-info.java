@@ -4,8 +4,8 @@
  * <ul>
  *   <li>08.1 {@link org.ebmjava.exercises.ex08.MarginLoss}: the EBGAN discriminator's margin loss of a batch of real
  *       and generated energies.</li>
- *   <li>08.2 {@link org.ebmjava.exercises.ex08.LogitEnergy}: JEM's energy E(x) = -logsumexp<sub>y</sub> f(x)[y] from
- *       a batch of logits, stable for large logits.</li>
+ *   <li>08.2 {@link org.ebmjava.exercises.ex08.CalibrationError}: the expected calibration error of a classifier
+ *       from its confidences and correctness flags.</li>
  *   <li>08.3 {@link org.ebmjava.exercises.ex08.PullAwayTerm}: EBGAN's pull-away term of a batch of codes.</li>
  * </ul>
  * Conventions: p(x) &prop; exp(-E(x)), lower energy more probable; a batch is a double[n][k] array, row i one sample.
