@@ -36,6 +36,12 @@ import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ImageLangevinStepChecks;
 import org.ebmjava.exercises.ex07.ReplayDraw;
 import org.ebmjava.exercises.ex07.ReplayDrawChecks;
+import org.ebmjava.exercises.ex08.CalibrationError;
+import org.ebmjava.exercises.ex08.CalibrationErrorChecks;
+import org.ebmjava.exercises.ex08.MarginLoss;
+import org.ebmjava.exercises.ex08.MarginLossChecks;
+import org.ebmjava.exercises.ex08.PullAwayTerm;
+import org.ebmjava.exercises.ex08.PullAwayTermChecks;
 import org.ebmjava.exercises.ex09.Auroc;
 import org.ebmjava.exercises.ex09.AurocChecks;
 import org.ebmjava.exercises.ex09.EnergyScore;
@@ -80,6 +86,10 @@ public final class Exercises {
                 ReplayDrawChecks.class, 2));
         add(new Exercise("07.3", "Gradient of the regularised contrastive loss", ContrastiveLossGradient.class,
                 ContrastiveLossGradientChecks.class, 2));
+        add(new Exercise("08.1", "The EBGAN margin loss", MarginLoss.class, MarginLossChecks.class, 2));
+        add(new Exercise("08.2", "The expected calibration error", CalibrationError.class,
+                CalibrationErrorChecks.class, 2));
+        add(new Exercise("08.3", "The pull-away term", PullAwayTerm.class, PullAwayTermChecks.class, 2));
         add(new Exercise("09.1", "AUROC from two score lists (ties count one half)", Auroc.class, AurocChecks.class,
                 2));
         add(new Exercise("09.2", "One L-infinity PGD step with projection and clipping", PgdStep.class,

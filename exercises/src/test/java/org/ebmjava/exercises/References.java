@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex08.CalibrationError;
+import org.ebmjava.exercises.ex08.MarginLoss;
+import org.ebmjava.exercises.ex08.PullAwayTerm;
 import org.ebmjava.exercises.ex09.Auroc;
 import org.ebmjava.exercises.ex09.EnergyScore;
 import org.ebmjava.exercises.ex09.PgdStep;
@@ -340,6 +343,73 @@ public final class References {
         // END SOLUTION 07.3
     };
 
+    static final MarginLoss EX08_1 = (realEnergies, fakeEnergies, margin) -> {
+        // BEGIN SOLUTION 08.1
+        double loss = 0;
+        for (double e : realEnergies) {
+            loss += e / realEnergies.length;                            // pull real energies down
+        }
+        for (double e : fakeEnergies) {
+            loss += Math.max(0.0, margin - e) / fakeEnergies.length;    // push fakes up, only below the margin
+        }
+        return loss;
+        // END SOLUTION 08.1
+    };
+
+    static final CalibrationError EX08_2 = (confidences, correct, bins) -> {
+        // BEGIN SOLUTION 08.2
+        int[] count = new int[bins];
+        double[] right = new double[bins];
+        double[] confSum = new double[bins];
+        for (int i = 0; i < confidences.length; i++) {
+            int b = (int) Math.ceil(confidences[i] * bins) - 1;        // bin b holds (b/B, (b+1)/B]
+            b = Math.max(0, Math.min(bins - 1, b));                     // 0 goes to bin 0
+            count[b]++;
+            confSum[b] += confidences[i];
+            if (correct[i]) {
+                right[b]++;
+            }
+        }
+        double ece = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {                                         // empty bins contribute nothing
+                double gap = Math.abs(right[b] / count[b] - confSum[b] / count[b]);
+                ece += (double) count[b] / confidences.length * gap;    // weighted by the bin's share
+            }
+        }
+        return ece;
+        // END SOLUTION 08.2
+    };
+
+    static final PullAwayTerm EX08_3 = codes -> {
+        // BEGIN SOLUTION 08.3
+        int n = codes.length;
+        double[] norm = new double[n];
+        for (int i = 0; i < n; i++) {
+            double s = 0;
+            for (double v : codes[i]) {
+                s += v * v;
+            }
+            norm[i] = Math.sqrt(s);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < n; j++) {
+                if (j == i) {
+                    continue;                                           // different samples only
+                }
+                double dot = 0;
+                for (int k = 0; k < codes[i].length; k++) {
+                    dot += codes[i][k] * codes[j][k];
+                }
+                double cos = dot / (norm[i] * norm[j]);
+                sum += cos * cos;
+            }
+        }
+        return sum / (n * (n - 1.0));
+        // END SOLUTION 08.3
+    };
+
     static final Auroc EX09_1 = (inDistribution, outOfDistribution) -> {
         // BEGIN SOLUTION 09.1
         double[] pos = inDistribution.clone();                 // sort copies: the inputs stay as they are
@@ -488,6 +558,9 @@ public final class References {
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3),
+            Map.entry("08.1", EX08_1),
+            Map.entry("08.2", EX08_2),
+            Map.entry("08.3", EX08_3),
             Map.entry("09.1", EX09_1),
             Map.entry("09.2", EX09_2),
             Map.entry("09.3", EX09_3),

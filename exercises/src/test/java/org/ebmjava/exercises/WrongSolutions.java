@@ -18,6 +18,9 @@ import org.ebmjava.exercises.ex06.MixtureScore;
 import org.ebmjava.exercises.ex07.ContrastiveLossGradient;
 import org.ebmjava.exercises.ex07.ImageLangevinStep;
 import org.ebmjava.exercises.ex07.ReplayDraw;
+import org.ebmjava.exercises.ex08.CalibrationError;
+import org.ebmjava.exercises.ex08.MarginLoss;
+import org.ebmjava.exercises.ex08.PullAwayTerm;
 import org.ebmjava.exercises.ex09.Auroc;
 import org.ebmjava.exercises.ex09.EnergyScore;
 import org.ebmjava.exercises.ex09.PgdStep;
@@ -244,6 +247,60 @@ final class WrongSolutions {
         return g;
     };
 
+    /** Forgets the hinge: fakes above the margin lower the loss, so the discriminator pushes fakes up forever. */
+    static final MarginLoss EX08_1 = (realEnergies, fakeEnergies, margin) -> {
+        double loss = 0;
+        for (double e : realEnergies) {
+            loss += e / realEnergies.length;
+        }
+        for (double e : fakeEnergies) {
+            loss += (margin - e) / fakeEnergies.length;
+        }
+        return loss;
+    };
+
+    /** Averages |acc - conf| over the non-empty bins without weighting them by their share of the samples. */
+    static final CalibrationError EX08_2 = (confidences, correct, bins) -> {
+        int[] count = new int[bins];
+        double[] right = new double[bins];
+        double[] confSum = new double[bins];
+        for (int i = 0; i < confidences.length; i++) {
+            int b = Math.max(0, Math.min(bins - 1, (int) Math.ceil(confidences[i] * bins) - 1));
+            count[b]++;
+            confSum[b] += confidences[i];
+            right[b] += correct[i] ? 1 : 0;
+        }
+        double total = 0;
+        int used = 0;
+        for (int b = 0; b < bins; b++) {
+            if (count[b] > 0) {
+                total += Math.abs(right[b] / count[b] - confSum[b] / count[b]);
+                used++;
+            }
+        }
+        return total / used;
+    };
+
+    /** Averages over all N^2 pairs, including each code with itself (always 1): never reaches 0. */
+    static final PullAwayTerm EX08_3 = codes -> {
+        int n = codes.length;
+        double sum = 0;
+        for (double[] a : codes) {
+            for (double[] b : codes) {
+                double dot = 0;
+                double na = 0;
+                double nb = 0;
+                for (int k = 0; k < a.length; k++) {
+                    dot += a[k] * b[k];
+                    na += a[k] * a[k];
+                    nb += b[k] * b[k];
+                }
+                sum += dot * dot / (na * nb);
+            }
+        }
+        return sum / ((double) n * n);
+    };
+
     /** Counts only strict wins: ties count 0 instead of one half. */
     static final Auroc EX09_1 = (inDistribution, outOfDistribution) -> {
         double wins = 0;
@@ -341,6 +398,9 @@ final class WrongSolutions {
             Map.entry("07.1", EX07_1),
             Map.entry("07.2", EX07_2),
             Map.entry("07.3", EX07_3),
+            Map.entry("08.1", EX08_1),
+            Map.entry("08.2", EX08_2),
+            Map.entry("08.3", EX08_3),
             Map.entry("09.1", EX09_1),
             Map.entry("09.2", EX09_2),
             Map.entry("09.3", EX09_3),

@@ -14,6 +14,12 @@
  *   <li>{@link org.ebmjava.coop.JemTrainer} with {@link org.ebmjava.coop.JemStats}: JEM, cross-entropy plus the
  *       maximum-likelihood gradient of p(x) with Langevin negatives; generative weight 0 is the plain-classifier
  *       baseline.</li>
+ *   <li>{@link org.ebmjava.coop.SampleQuality}: energy distance to held-out data after k Langevin steps from a
+ *       source of chain starts (noise or a generator), the measure CoopNets is compared by.</li>
+ *   <li>{@link org.ebmjava.coop.ModeCoverage}: modes covered by generated points on a mixture with known
+ *       centres (mode collapse on 2D toys).</li>
+ *   <li>{@link org.ebmjava.coop.CalibrationBootstrap}: a paired bootstrap interval for the difference in
+ *       expected calibration error of two classifiers on the same test set.</li>
  * </ul>
  * JEM's energy (a classifier's -logsumexp of logits) is {@link org.ebmjava.apps.ClassifierEnergy}, shared with the
  * out-of-distribution lesson.
