@@ -13,12 +13,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import jdk.jshell.Diag;
 import jdk.jshell.EvalException;
@@ -26,6 +32,15 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import javax.tools.DiagnosticCollector;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
 import org.ebmjava.exercises.check.CheckRunner;
 
 /**
@@ -39,6 +54,19 @@ import org.ebmjava.exercises.check.CheckRunner;
  */
 public final class Evaluator {
     private static final Object[] BOUND = new Object[256];
+    private static PrintStream ERR;
+    private static JShell shell;
+    /** Where each solution cell starts and ends in the compiled wrapper's source (1-based lines), for line numbers. */
+    private static volatile int[] cellStarts = new int[0];
+    private static volatile int[] cellEnds = new int[0];
+    /** The package and class of the compiled cells (JShell also puts its snippets in package REPL). */
+    static final String CELLS_CLASS = "REPL.$EbmCells";
+    /** JShell's default imports, which a solution cell may rely on as it does in the notebook. */
+    private static final String JSHELL_IMPORTS = "import java.io.*; import java.math.*; import java.net.*; "
+            + "import java.nio.file.*; import java.util.*; import java.util.concurrent.*; import java.util.function.*; "
+            + "import java.util.prefs.*; import java.util.regex.*; import java.util.stream.*;";
+    private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
+            "^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
 
     private Evaluator() {}
 
@@ -64,8 +92,7 @@ public final class Evaluator {
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.setOut(err);
         System.setIn(new ByteArrayInputStream(new byte[0]));
-        JShell shell = JShell.builder().executionEngine("local").out(err).err(err).build();
-        shell.addToClasspath(System.getProperty("java.class.path"));
+        ERR = err;
         byte[] frame;
         while ((frame = Wire.readFrame(in)) != null) {
             DataInputStream req = Wire.reader(frame);
@@ -73,8 +100,9 @@ public final class Evaluator {
             DataOutputStream rep = new DataOutputStream(buf);
             byte kind = req.readByte();
             switch (kind) {
-                case Protocol.PRELUDE, Protocol.EVAL -> eval(shell, Wire.readString(req), rep);
-                case Protocol.BIND -> bind(shell, req, rep);
+                case Protocol.COMPILE -> compile(req, rep);
+                case Protocol.PRELUDE, Protocol.EVAL -> eval(shell(), Wire.readString(req), rep);
+                case Protocol.BIND -> bind(shell(), req, rep);
                 case Protocol.RECORD -> record(req, rep);
                 case Protocol.CALL -> call(req, rep);
                 default -> throw new IOException("unknown request " + kind);
@@ -85,14 +113,204 @@ public final class Evaluator {
         System.exit(0);
     }
 
+    /** JShell, made on first use: only the fallback path needs it. */
+    private static JShell shell() {
+        if (shell == null) {
+            shell = JShell.builder().executionEngine("local").out(ERR).err(ERR).build();
+            shell.addToClasspath(System.getProperty("java.class.path"));
+        }
+        return shell;
+    }
+
+    /** A cell without IJava magics (%jars, %%time, ...): notebook commands, not Java; lines are kept. */
+    private static String withoutMagics(String source) {
+        StringBuilder clean = new StringBuilder();
+        for (String line : source.split("\n", -1)) {
+            clean.append(line.stripLeading().startsWith("%") ? "" : line).append('\n');
+        }
+        return clean.toString();
+    }
+
+    /**
+     * The fast path: compiles the setup imports, the helpers and every solution cell as the members of one class
+     * with a single javac call (no annotation processing), instantiates it, and binds each exercise's object. A
+     * cell that is not a declaration (a statement, a {@code var}, a redefinition) does not compile as a member, so
+     * the reply then asks the grader to use JShell (in this process: no student code has run yet); if the code threw
+     * while initialising, the reply asks for JShell in a fresh process, which finds the cell to blame.
+     */
+    private static void compile(DataInputStream req, DataOutputStream rep) throws IOException {
+        String imports = Wire.readString(req);
+        String helpers = Wire.readString(req);
+        int n = req.readInt();
+        int[] slots = new int[n];
+        String[] specs = new String[n];
+        String[] bindings = new String[n];
+        String[] sources = new String[n];
+        for (int k = 0; k < n; k++) {
+            slots[k] = req.readInt();
+            specs[k] = Wire.readString(req);
+            bindings[k] = Wire.readString(req);
+            sources[k] = withoutMagics(Wire.readString(req));
+        }
+        // An import line in a cell (JShell accepts it there) moves to the imports; its line stays, blank.
+        StringBuilder hoisted = new StringBuilder();
+        for (int k = 0; k < n; k++) {
+            StringBuilder body = new StringBuilder();
+            for (String line : sources[k].split("\n", -1)) {
+                if (IMPORT.matcher(line).matches()) {
+                    hoisted.append(line.strip()).append(' ');
+                    line = "";
+                }
+                body.append(line).append('\n');
+            }
+            sources[k] = body.toString();
+        }
+        StringBuilder src = new StringBuilder("package REPL; ").append(JSHELL_IMPORTS).append(' ')
+                .append(imports.replace('\n', ' ')).append(' ').append(hoisted).append('\n');
+        String simple = CELLS_CLASS.substring(CELLS_CLASS.indexOf('.') + 1);
+        src.append("public class ").append(simple).append(" { ").append(helpers.replace('\n', ' ')).append('\n');
+        int[] starts = new int[n];
+        int[] ends = new int[n];
+        int line = 3;
+        for (int k = 0; k < n; k++) {
+            starts[k] = line;
+            src.append(sources[k]);
+            line += countLines(sources[k], sources[k].length());
+            ends[k] = line - 1;
+        }
+        for (int k = 0; k < n; k++) {
+            src.append("public Object $ebmBinding").append(k).append("() { return ").append(bindings[k])
+                    .append(";\n}\n");
+        }
+        src.append("}\n");
+        Map<String, byte[]> classes = javac(CELLS_CLASS, src.toString());
+        if (classes == null) {
+            rep.writeByte(Protocol.UNCOMPILED);
+            return;
+        }
+        ClassLoader loader = new ClassLoader(Evaluator.class.getClassLoader()) {
+            @Override
+            protected Class<?> findClass(String name) throws ClassNotFoundException {
+                byte[] b = classes.get(name);
+                if (b == null) {
+                    throw new ClassNotFoundException(name);
+                }
+                return defineClass(name, b, 0, b.length);
+            }
+        };
+        cellStarts = starts;
+        cellEnds = ends;
+        Object[] bound = new Object[n];
+        try {
+            Class<?> c = loader.loadClass(CELLS_CLASS);
+            Object cells = c.getDeclaredConstructor().newInstance();
+            for (int k = 0; k < n; k++) {
+                bound[k] = c.getMethod("$ebmBinding" + k).invoke(cells);
+            }
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | StackOverflowError e) {
+            Throwable t = e instanceof InvocationTargetException ite && ite.getCause() != null ? ite.getCause() : e;
+            rep.writeByte(Protocol.THREW);
+            Wire.writeString(rep, t.getClass().getName() + ": " + t.getMessage());
+            return;
+        }
+        rep.writeByte(Protocol.OK);
+        for (int k = 0; k < n; k++) {
+            BOUND[slots[k]] = null;
+            String problem = bindProblem(bindings[k], specs[k], bound[k]);
+            if (problem == null) {
+                BOUND[slots[k]] = bound[k];
+                rep.writeByte(Protocol.OK);
+                Wire.writeString(rep, "");
+            } else {
+                rep.writeByte(Protocol.REJECTED);
+                Wire.writeString(rep, problem);
+            }
+        }
+    }
+
+    /** Compiles one source file in memory; the classes by binary name, or null if it does not compile. */
+    private static Map<String, byte[]> javac(String className, String source) {
+        JavaCompiler jc = ToolProvider.getSystemJavaCompiler();
+        if (jc == null) {
+            return null;
+        }
+        Map<String, byte[]> out = new HashMap<>();
+        StandardJavaFileManager std = jc.getStandardFileManager(null, Locale.ROOT, StandardCharsets.UTF_8);
+        JavaFileManager fm = new ForwardingJavaFileManager<>(std) {
+            @Override
+            public JavaFileObject getJavaFileForOutput(Location location, String name, JavaFileObject.Kind kind,
+                    FileObject sibling) {
+                return new SimpleJavaFileObject(URI.create("mem:///" + name.replace('.', '/') + kind.extension),
+                        kind) {
+                    @Override
+                    public OutputStream openOutputStream() {
+                        return new ByteArrayOutputStream() {
+                            @Override
+                            public void close() {
+                                out.put(name, toByteArray());
+                            }
+                        };
+                    }
+                };
+            }
+        };
+        JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + className.replace('.', '/')
+                + ".java"), JavaFileObject.Kind.SOURCE) {
+            @Override
+            public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                return source;
+            }
+        };
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        List<String> options = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn", "-cp",
+                System.getProperty("java.class.path"));
+        boolean ok;
+        try {
+            ok = jc.getTask(new PrintWriter(Writer.nullWriter()), fm, diagnostics, options, null, List.of(file))
+                    .call();
+        } catch (RuntimeException e) {
+            ok = false;                     // a javac crash: JShell gets its turn
+        }
+        return ok && out.containsKey(className) ? out : null;
+    }
+
+    /** Why an exercise's object cannot be checked (as the JShell path words it), or null if it can. */
+    private static String bindProblem(String expr, String spec, Object o) throws IOException {
+        Class<?> type = spec(spec);
+        if (o == null) {
+            return "the check cell passes '" + expr + "' to check(...), but the solution cell does not define it (or "
+                    + "it is null)";
+        }
+        if (!type.isInstance(o)) {
+            return "'" + expr + "' must be a " + type.getSimpleName() + ", found " + o.getClass().getName();
+        }
+        return null;
+    }
+
+    /**
+     * The line in the notebook cell of a stack frame in the student's code, or -1 if the frame is not in it. JShell
+     * numbers lines within each snippet; compiled cells are numbered within the cell.
+     */
+    static int cellLine(StackTraceElement e) {
+        String c = e.getClassName();
+        if (c.startsWith(CELLS_CLASS)) {
+            int l = e.getLineNumber();
+            int[] s = cellStarts;
+            int[] en = cellEnds;
+            for (int k = s.length - 1; k >= 0; k--) {
+                if (l >= s[k]) {
+                    return l <= en[k] ? l - s[k] + 1 : -1;
+                }
+            }
+            return -1;
+        }
+        return c.startsWith("REPL.") ? e.getLineNumber() : -1;
+    }
+
     /** Evaluates a cell snippet by snippet; replies OK, or REJECTED/THREW with the first problem. */
     private static void eval(JShell shell, String source, DataOutputStream rep) throws IOException {
         SourceCodeAnalysis sca = shell.sourceCodeAnalysis();
-        StringBuilder clean = new StringBuilder();
-        for (String line : source.split("\n", -1)) {
-            // IJava magics (%jars, %%time, ...) are notebook commands, not Java: the grader ignores them.
-            clean.append(line.stripLeading().startsWith("%") ? "" : line).append('\n');
-        }
+        StringBuilder clean = new StringBuilder(withoutMagics(source));
         String rest = clean.toString();
         int offset = 0;
         while (!rest.isBlank()) {
@@ -159,21 +377,11 @@ public final class Evaluator {
         ByteArrayOutputStream ignored = new ByteArrayOutputStream();
         eval(shell, "org.ebmjava.grader.Evaluator.bind(" + index + ", " + expr + ");",
                 new DataOutputStream(ignored));
-        Object o = BOUND[index];
-        Class<?> type;
-        try {
-            type = Class.forName(spec);
-        } catch (ClassNotFoundException e) {
-            throw new IOException(e);
-        }
-        if (o == null) {
+        String problem = bindProblem(expr, spec, BOUND[index]);
+        if (problem != null) {
+            BOUND[index] = null;
             rep.writeByte(Protocol.REJECTED);
-            Wire.writeString(rep, "the check cell passes '" + expr + "' to check(...), but the solution cell does "
-                    + "not define it (or it is null)");
-        } else if (!type.isInstance(o)) {
-            rep.writeByte(Protocol.REJECTED);
-            Wire.writeString(rep, "'" + expr + "' must be a " + type.getSimpleName() + ", found "
-                    + o.getClass().getName());
+            Wire.writeString(rep, problem);
         } else {
             rep.writeByte(Protocol.OK);
             Wire.writeString(rep, "");
