@@ -32,6 +32,19 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import com.sun.source.tree.ClassTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TreePath;
+import com.sun.source.util.TreePathScanner;
+import com.sun.source.util.Trees;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
 import javax.tools.ForwardingJavaFileManager;
@@ -66,7 +79,7 @@ public final class Evaluator {
             + "import java.nio.file.*; import java.util.*; import java.util.concurrent.*; import java.util.function.*; "
             + "import java.util.prefs.*; import java.util.regex.*; import java.util.stream.*;";
     private static final java.util.regex.Pattern IMPORT = java.util.regex.Pattern.compile(
-            "^\\s*import\\s+(static\\s+)?[\\w.]+(\\.\\*)?\\s*;\\s*$");
+            "^\\s*import\\s+(static\\s+)?[\\w.]*?(?:(\\.\\*)|\\.?(\\w+))\\s*;\\s*$");
 
     private Evaluator() {}
 
@@ -152,16 +165,28 @@ public final class Evaluator {
             bindings[k] = Wire.readString(req);
             sources[k] = withoutMagics(Wire.readString(req));
         }
-        // An import line in a cell (JShell accepts it there) moves to the imports; its line stays, blank.
+        // An import line in a cell (JShell accepts it there) moves to the imports, its line left blank, when that
+        // cannot make a name visible to code above it: a single-type import whose name the code above never
+        // mentions, or an import-on-demand with no code above it. Otherwise it stays, the class does not compile,
+        // and JShell decides.
         StringBuilder hoisted = new StringBuilder();
+        StringBuilder above = new StringBuilder();
         for (int k = 0; k < n; k++) {
             StringBuilder body = new StringBuilder();
             for (String line : sources[k].split("\n", -1)) {
-                if (IMPORT.matcher(line).matches()) {
-                    hoisted.append(line.strip()).append(' ');
-                    line = "";
+                java.util.regex.Matcher m = IMPORT.matcher(line);
+                if (m.matches()) {
+                    String name = m.group(3);
+                    boolean safe = m.group(2) != null ? above.toString().isBlank()
+                            : !java.util.regex.Pattern.compile("\\b" + java.util.regex.Pattern.quote(name) + "\\b")
+                                    .matcher(above).find();
+                    if (safe) {
+                        hoisted.append(line.strip()).append(' ');
+                        line = "";
+                    }
                 }
                 body.append(line).append('\n');
+                above.append(line.strip().startsWith("//") ? "" : line).append('\n');
             }
             sources[k] = body.toString();
         }
@@ -264,14 +289,105 @@ public final class Evaluator {
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         List<String> options = List.of("-proc:none", "-implicit:none", "-Xlint:none", "-nowarn", "-cp",
                 System.getProperty("java.class.path"));
-        boolean ok;
         try {
-            ok = jc.getTask(new PrintWriter(Writer.nullWriter()), fm, diagnostics, options, null, List.of(file))
-                    .call();
-        } catch (RuntimeException e) {
-            ok = false;                     // a javac crash: JShell gets its turn
+            JavacTask task = (JavacTask) jc.getTask(new PrintWriter(Writer.nullWriter()), fm, diagnostics, options,
+                    null, List.of(file));
+            Iterable<? extends CompilationUnitTree> units = task.parse();
+            task.analyze();
+            if (diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    || !inNotebookOrder(task, units)) {
+                return null;
+            }
+            task.generate();
+        } catch (RuntimeException | IOException e) {
+            return null;                    // a javac crash: JShell gets its turn
         }
+        boolean ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
         return ok && out.containsKey(className) ? out : null;
+    }
+
+    /**
+     * Whether the class means what JShell makes of the cells in notebook order. A class lets a field's initializer
+     * call a method declared after it (or use a later type); JShell, evaluating snippet by snippet, rejects such a
+     * variable or fails when it runs. So the class is used only if no field declaration reaches, directly or
+     * through the methods and types it uses, a member declared after it; otherwise JShell decides.
+     */
+    private static boolean inNotebookOrder(JavacTask task, Iterable<? extends CompilationUnitTree> units) {
+        Trees trees = Trees.instance(task);
+        for (CompilationUnitTree unit : units) {
+            for (Tree top : unit.getTypeDecls()) {
+                if (!(top instanceof ClassTree cells)) {
+                    continue;
+                }
+                // Each member's start position, and the wrapper's members it refers to.
+                Map<Element, Long> position = new HashMap<>();
+                Map<Element, java.util.Set<Element>> uses = new HashMap<>();
+                List<Element> fields = new java.util.ArrayList<>();
+                for (Tree member : cells.getMembers()) {
+                    Element e = trees.getElement(TreePath.getPath(unit, member));
+                    if (e == null) {
+                        return false;
+                    }
+                    position.put(e, trees.getSourcePositions().getStartPosition(unit, member));
+                }
+                for (Tree member : cells.getMembers()) {
+                    TreePath path = TreePath.getPath(unit, member);
+                    Element e = trees.getElement(path);
+                    java.util.Set<Element> used = new java.util.HashSet<>();
+                    new TreePathScanner<Void, Void>() {
+                        @Override
+                        public Void visitIdentifier(IdentifierTree node, Void v) {
+                            note(trees.getElement(getCurrentPath()));
+                            return super.visitIdentifier(node, v);
+                        }
+
+                        @Override
+                        public Void visitMemberSelect(MemberSelectTree node, Void v) {
+                            note(trees.getElement(getCurrentPath()));
+                            return super.visitMemberSelect(node, v);
+                        }
+
+                        @Override
+                        public Void visitNewClass(NewClassTree node, Void v) {
+                            note(trees.getElement(getCurrentPath()));
+                            return super.visitNewClass(node, v);
+                        }
+
+                        private void note(Element used1) {
+                            // A member of the wrapper, or something declared inside one (a nested class's method).
+                            for (Element x = used1; x != null; x = x.getEnclosingElement()) {
+                                if (position.containsKey(x)) {
+                                    used.add(x);
+                                    return;
+                                }
+                            }
+                        }
+                    }.scan(path, null);
+                    uses.put(e, used);
+                    if (member instanceof VariableTree) {
+                        fields.add(e);
+                    }
+                }
+                for (Element f : fields) {
+                    long at = position.get(f);
+                    java.util.Deque<Element> todo = new java.util.ArrayDeque<>(uses.get(f));
+                    java.util.Set<Element> seen = new java.util.HashSet<>();
+                    while (!todo.isEmpty()) {
+                        Element x = todo.pop();
+                        if (!seen.add(x) || x.equals(f)) {
+                            continue;
+                        }
+                        if (position.get(x) > at) {
+                            return false;
+                        }
+                        if (!(x instanceof javax.lang.model.element.VariableElement)) {
+                            todo.addAll(uses.getOrDefault(x, java.util.Set.of()));
+                        }
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /** Why an exercise's object cannot be checked (as the JShell path words it), or null if it can. */

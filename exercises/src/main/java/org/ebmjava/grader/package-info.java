@@ -10,9 +10,19 @@
  *       as nbgrader restores cells from the master copy. No training cell of the lesson runs. A solution cell equal
  *       to the shipped stub is "not-attempted" without running anything.</li>
  *   <li>{@link org.ebmjava.grader.Session} starts one sandboxed JVM per submitted notebook
- *       ({@link org.ebmjava.grader.Evaluator}): JShell over the course's setup imports, then the student's solution
- *       cells in notebook order (a cell that kills its process is skipped on the restart, so the other exercises
- *       are still graded).</li>
+ *       ({@link org.ebmjava.grader.Evaluator}), which compiles the course's setup imports (with JShell's default
+ *       imports), the notebook helpers ({@code check}, {@code show}, {@code printf}, {@code SEED}, ...) and every
+ *       solution cell as the members of one class, with one in-memory javac call ({@code javax.tools},
+ *       {@code -proc:none}: no annotation processor runs), then instantiates it and takes each exercise's object
+ *       (the expression its check cell passes to {@code check(...)}). Solution cells are declarations (a lambda
+ *       assigned to the spec's type, helper methods, nested classes), and as members they mean what they mean in
+ *       JShell. When they are not all member declarations (a statement, {@code var}, a redefinition, a forward
+ *       reference) the class does not compile and the same process falls back to JShell, evaluating the cells
+ *       snippet by snippet in notebook order, so a compile error is reported per exercise with JShell's message
+ *       exactly as in the notebook; when the class compiles but its start throws or ends the process, a fresh process
+ *       falls back to JShell, which finds the cell to blame (a cell that kills its process is skipped on the
+ *       restart, so the other exercises are still graded). The fallback can only be slower, never more lenient:
+ *       anything JShell rejects also fails to compile as one class.</li>
  *   <li>For each exercise the sandbox runs the exercise's JUnit checks against a recording wrapper of the
  *       student's object and sends back a transcript: for every call, a hash of its arguments and its outcome
  *       (return value or exception, and changes to array arguments).</li>

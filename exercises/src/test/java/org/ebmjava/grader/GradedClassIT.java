@@ -185,6 +185,10 @@ class GradedClassIT {
                         + "return 0.0;",
                 "halting", ref + "\n};\nint halt() { Runtime.getRuntime().halt(7); return 0; }\nint halted = halt();"
                         + "\nFreeEnergy unused = (e, t) -> {\nreturn 0.0;",
+                "lateimport", ref + "\n};\nAtomicLong counter = new AtomicLong();\nimport java.util.concurrent.atomic"
+                        + ".AtomicLong;\nFreeEnergy unused = (e, t) -> {\nreturn counter.get();",
+                "forward", ref + "\n};\nint early = later();\nint later() { return 1; }\nFreeEnergy unused = (e, t) -> "
+                        + "{\nreturn 0.0;",
                 "lines", "double[] copy = energies.clone();\nthrow new ArithmeticException(\"boom\");");
         Path cls = tmp.resolve("class");
         for (Map.Entry<String, String> c : cells.entrySet()) {
@@ -209,6 +213,13 @@ class GradedClassIT {
         assertTrue(threw.message().contains("threw when it ran") && threw.message().contains("NumberFormatException"),
                 threw.toString());
         assertEquals("crashed", rows.get("halting 01.2").status(), rows.get("halting 01.2").toString());
+        // A class could call a method declared further down; JShell, in notebook order, cannot.
+        // An import below the code that needs it: JShell rejects that code too.
+        for (String student : List.of("forward", "lateimport")) {
+            Row r = rows.get(student + " 01.2");
+            assertEquals("failed", r.status(), r.toString());
+            assertTrue(r.message().contains("does not compile"), r.toString());
+        }
         Row lines = rows.get("lines 01.2");
         assertEquals("failed", lines.status(), lines.toString());
         assertTrue(lines.message().contains("ArithmeticException") && lines.message().contains("line 4"),
