@@ -57,8 +57,9 @@ import javax.tools.ToolProvider;
 import org.ebmjava.exercises.check.CheckRunner;
 
 /**
- * The untrusted side: the main class of the sandboxed process that evaluates one student's solution cells with
- * JShell and answers the grader's calls on the resulting objects. Nothing here is trusted: student code runs in
+ * The untrusted side: the main class of the sandboxed process that evaluates one student's solution cells (compiled
+ * together as one class, or with JShell, cell by cell, when they are not all declarations) and answers the grader's
+ * calls on the resulting objects. Nothing here is trusted: student code runs in
  * this JVM and may replace any of it. It never decides a verdict; it only returns the values the student's
  * functions compute (see the package documentation).
  *
