@@ -198,9 +198,17 @@ public final class Evaluator {
         int[] starts = new int[n];
         int[] ends = new int[n];
         int line = 3;
+        int[] from = new int[n];
+        int[] to = new int[n];
         for (int k = 0; k < n; k++) {
+            if (!wholeDeclarations(sources[k])) {
+                rep.writeByte(Protocol.UNCOMPILED);
+                return;
+            }
             starts[k] = line;
+            from[k] = src.length();
             src.append(sources[k]);
+            to[k] = src.length();
             line += countLines(sources[k], sources[k].length());
             ends[k] = line - 1;
         }
@@ -209,7 +217,7 @@ public final class Evaluator {
                     .append(";\n}\n");
         }
         src.append("}\n");
-        Map<String, byte[]> classes = javac(CELLS_CLASS, src.toString());
+        Map<String, byte[]> classes = javac(CELLS_CLASS, src.toString(), from, to);
         if (classes == null) {
             rep.writeByte(Protocol.UNCOMPILED);
             return;
@@ -255,7 +263,7 @@ public final class Evaluator {
     }
 
     /** Compiles one source file in memory; the classes by binary name, or null if it does not compile. */
-    private static Map<String, byte[]> javac(String className, String source) {
+    private static Map<String, byte[]> javac(String className, String source, int[] from, int[] to) {
         JavaCompiler jc = ToolProvider.getSystemJavaCompiler();
         if (jc == null) {
             return null;
@@ -296,7 +304,7 @@ public final class Evaluator {
             Iterable<? extends CompilationUnitTree> units = task.parse();
             task.analyze();
             if (diagnostics.getDiagnostics().stream().anyMatch(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                    || !inNotebookOrder(task, units)) {
+                    || !oneCellPerMember(task, units, from, to) || !inNotebookOrder(task, units)) {
                 return null;
             }
             task.generate();
@@ -305,6 +313,95 @@ public final class Evaluator {
         }
         boolean ok = diagnostics.getDiagnostics().stream().noneMatch(d -> d.getKind() == Diagnostic.Kind.ERROR);
         return ok && out.containsKey(className) ? out : null;
+    }
+
+    /**
+     * Whether a cell's text leaves no brace, parenthesis, comment, string or text block open at its end and never closes
+     * more braces than it opened (which could end the class early): JShell evaluates each cell on its own, so a cell
+     * that only makes sense with its neighbours is JShell's to judge (as is any cell with a Unicode escape).
+     */
+    static boolean wholeDeclarations(String cell) {
+        if (cell.contains("\\u")) {
+            return false;                           // javac reads Unicode escapes before this scan could
+        }
+        int depth = 0;
+        int i = 0;
+        int n = cell.length();
+        while (i < n) {
+            char c = cell.charAt(i);
+            if (c == '/' && i + 1 < n && cell.charAt(i + 1) == '/') {
+                while (i < n && cell.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && cell.charAt(i + 1) == '*') {
+                int end = cell.indexOf("*/", i + 2);
+                if (end < 0) {
+                    return false;
+                }
+                i = end + 2;
+            } else if (cell.startsWith("\"\"\"", i)) {
+                int j = i + 3;
+                while (j < n && !cell.startsWith("\"\"\"", j)) {
+                    j += cell.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j >= n) {
+                    return false;
+                }
+                i = j + 3;
+            } else if (c == '"' || c == '\'') {
+                int j = i + 1;
+                while (j < n && cell.charAt(j) != c && cell.charAt(j) != '\n') {
+                    j += cell.charAt(j) == '\\' ? 2 : 1;
+                }
+                if (j >= n || cell.charAt(j) != c) {
+                    return false;
+                }
+                i = j + 1;
+            } else {
+                if (c == '{' || c == '(' || c == '[') {
+                    depth++;
+                } else if (c == '}' || c == ')' || c == ']') {
+                    if (--depth < 0) {
+                        return false;
+                    }
+                }
+                i++;
+            }
+        }
+        return depth == 0;
+    }
+
+    /**
+     * Whether the unit is the wrapper class alone and each of its members lies within one cell (or in the grader's
+     * own text before and after the cells), as JShell would have taken it.
+     */
+    private static boolean oneCellPerMember(JavacTask task, Iterable<? extends CompilationUnitTree> units,
+            int[] from, int[] to) {
+        Trees trees = Trees.instance(task);
+        int count = 0;
+        for (CompilationUnitTree unit : units) {
+            for (Tree top : unit.getTypeDecls()) {
+                count++;
+                if (!(top instanceof ClassTree cells) || count > 1) {
+                    return false;
+                }
+                for (Tree member : cells.getMembers()) {
+                    long start = trees.getSourcePositions().getStartPosition(unit, member);
+                    long end = trees.getSourcePositions().getEndPosition(unit, member);
+                    if (end < 0) {
+                        continue;                   // made by javac (the default constructor)
+                    }
+                    boolean inside = from.length == 0 || end <= from[0] || start >= to[to.length - 1];
+                    for (int k = 0; k < from.length && !inside; k++) {
+                        inside = start >= from[k] && end <= to[k];
+                    }
+                    if (!inside) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return count == 1;
     }
 
     /**
