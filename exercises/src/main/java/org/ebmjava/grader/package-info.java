@@ -16,13 +16,17 @@
  *       {@code -proc:none}: no annotation processor runs), then instantiates it and takes each exercise's object
  *       (the expression its check cell passes to {@code check(...)}). Solution cells are declarations (a lambda
  *       assigned to the spec's type, helper methods, nested classes), and as members they mean what they mean in
- *       JShell. When they are not all member declarations (a statement, {@code var}, a redefinition, a forward
- *       reference) the class does not compile and the same process falls back to JShell, evaluating the cells
- *       snippet by snippet in notebook order, so a compile error is reported per exercise with JShell's message
- *       exactly as in the notebook; when the class compiles but its start throws or ends the process, a fresh process
- *       falls back to JShell, which finds the cell to blame (a cell that kills its process is skipped on the
- *       restart, so the other exercises are still graded). The fallback can only be slower, never more lenient:
- *       anything JShell rejects also fails to compile as one class.</li>
+ *       JShell. The class is used only when JShell, evaluating the cells in notebook order, would accept them too:
+ *       every cell stands on its own (no brace, comment, string or text block left open, the class not closed
+ *       early, each member within one cell, no Unicode escapes), no field declaration reaches a member declared
+ *       below it (a class allows that, JShell does not), and an import line inside a cell is moved to the top only
+ *       when no code above it could need it. Otherwise (also for a statement, {@code var} or a redefinition, which
+ *       do not compile as members) the same process falls back to JShell, evaluating the cells snippet by snippet in
+ *       notebook order, so a compile error is reported per exercise with JShell's message exactly as in the
+ *       notebook; when the class compiles but its start throws or ends the process, a fresh process falls back to
+ *       JShell, which finds the cell to blame (a cell that kills its process is skipped on the restart, so the
+ *       other exercises are still graded). The fallback costs time, never a different verdict. Line numbers in
+ *       messages count from the top of the cell on the compiled path.</li>
  *   <li>For each exercise the sandbox runs the exercise's JUnit checks against a recording wrapper of the
  *       student's object and sends back a transcript: for every call, a hash of its arguments and its outcome
  *       (return value or exception, and changes to array arguments).</li>
