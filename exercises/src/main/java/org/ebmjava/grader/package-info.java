@@ -49,17 +49,18 @@
  * compiled as one class with one javac call instead of JShell's snippet-by-snippet evaluation (JShell starts and
  * compiles each import, helper, cell and binding separately). {@code ./course bench grade} (reference solutions in
  * every cell, one grading run per notebook, 2 jobs, on the 2-core development machine while other work ran on it, load
- * average 6 to 8): notebook 01, 40 students, in two back-to-back pairs of runs, JShell evaluator 2.39 and 3.00 s of
- * CPU per submission (87 and 116 s wall), compiled cells 1.35 and 1.51 s (46 and 63 s wall); over all eight notebooks
- * with exercises, 20 students each, 1.0 to 1.5 s of CPU per submission, slowest notebook 01 (its Langevin check calls
- * the student's function 200,000 times): a 200-student class of one notebook needs 2.2 to 2.6 minutes of CPU on 2
- * otherwise idle cores, and 3 to 5.2 minutes of wall time at that load. Of a compiled submission's CPU time, javac
- * in a cold JVM takes about 0.6 s (roughly half of it resolving the setup's on-demand imports), the first JUnit run
- * about 0.2 s, and the grader's own side 0.1 to 0.2 s. The remaining large cost, javac's cold start, could only be
- * shared by compiling several students' cells in one long-lived process, so that one submission's input could affect
- * the compilation of another's; the grader does not do that. JVM flags measured without gain: {@code
- * -XX:CompileThresholdScaling}, {@code -XX:CICompilerCount=1}, {@code -Xms}, a smaller javac class path or module
- * graph.
+ * average 5 to 8): notebook 01, 40 students, in two back-to-back pairs of runs, JShell evaluator 2.39 and 3.00 s of
+ * CPU per submission (87 and 116 s wall), compiled cells 1.35 and 1.51 s (46 and 63 s wall), and 1.58 s (51 s wall) in
+ * a third run of the final code; over all eight notebooks with exercises, 20 students each, two runs, 1.0 to 1.4 s of
+ * CPU per submission except notebook 01, the slowest (its Langevin check calls the student's function 200,000 times;
+ * it is also graded first, while the grader's JVM warms up), at 1.5 to 1.8 s. So a 200-student class of one notebook
+ * needs 2.2 to 3.0 minutes of CPU on 2 otherwise idle cores; at the measured load it took 3 to 5.3 minutes of wall
+ * time. Of a compiled submission's CPU time, javac in a cold JVM takes about 0.6 s (roughly half of it resolving the
+ * setup's on-demand imports), the first JUnit run about 0.2 s, and the grader's own side 0.1 to 0.2 s. The remaining
+ * large cost, javac's cold start, could only be shared by compiling several students' cells in one long-lived process,
+ * so that one submission's input could affect the compilation of another's; the grader does not do that. JVM flags
+ * measured without gain: {@code -XX:CompileThresholdScaling}, {@code -XX:CICompilerCount=1}, {@code -Xms}, a smaller
+ * javac class path or module graph.
  *
  * <h2>The channel</h2>
  * {@link org.ebmjava.grader.Wire}: length-prefixed frames on the child's standard input and output, carrying only
