@@ -23,7 +23,12 @@ import org.ebmjava.exercises.check.CheckRunner;
  */
 final class Marker {
     /** Grading settings. */
-    record Settings(Duration submissionTimeout, Duration checkTimeout, Sandbox.Limits limits, long outputCap) {}
+    record Settings(Duration submissionTimeout, Duration checkTimeout, Sandbox.Limits limits, long outputCap,
+            boolean compiled) {
+        Settings(Duration submissionTimeout, Duration checkTimeout, Sandbox.Limits limits, long outputCap) {
+            this(submissionTimeout, checkTimeout, limits, outputCap, !Boolean.getBoolean("ebm.grader.jshell"));
+        }
+    }
 
     /** One submission: who, which assignment, which file. */
     record Submission(String student, String assignment, Path file, String problem) {
@@ -100,12 +105,16 @@ final class Marker {
             Session s = new Session(sandbox, settings.limits(), settings.outputCap(), dir);
             s.start();
             long deadline = System.nanoTime() + 120_000_000_000L;
-            request(s, prelude(cn), deadline);
-            int slot = 0;
+            List<Attempt> stubs = new ArrayList<>();
             for (CourseCopy.CourseExercise ce : cn.exercises()) {
-                Attempt a = new Attempt(ce, ce.stub(), slot++);
-                request(s, message(Protocol.EVAL, a.source), deadline);
-                request(s, bind(a), deadline);
+                stubs.add(new Attempt(ce, ce.stub(), stubs.size()));
+            }
+            request(s, settings.compiled() ? compile(cn, stubs) : prelude(cn), deadline);
+            for (Attempt a : stubs) {
+                if (!settings.compiled()) {
+                    request(s, message(Protocol.EVAL, a.source), deadline);
+                    request(s, bind(a), deadline);
+                }
                 record(s, a, deadline);
             }
             java.nio.file.Path jsa = dir.resolve("child.jsa");
@@ -161,6 +170,7 @@ final class Marker {
             }
         }
         long deadline = t0 + settings.submissionTimeout().toNanos();
+        boolean[] compiled = {settings.compiled()};
         Session session = null;
         long baseline = Long.MAX_VALUE;
         try {
@@ -181,7 +191,7 @@ final class Marker {
                 }
                 if (a.gone == null && a.evalProblem == null) {
                     boolean fresh = session == null || !session.alive();
-                    session = ready(session, attempts, cn, deadline);
+                    session = ready(session, attempts, cn, deadline, compiled);
                     if (fresh && session != null) {
                         baseline = session.processes();
                     }
@@ -233,8 +243,12 @@ final class Marker {
         return s.replaceAll("\\s+", " ").strip();
     }
 
-    /** Starts a process if needed and evaluates the prelude and every live cell, restarting past a dead cell. */
-    private Session ready(Session session, List<Attempt> attempts, CourseCopy.CourseNotebook cn, long deadline) {
+    /**
+     * Starts a process if needed and evaluates every live cell: first all at once as one compiled class (while
+     * {@code compiled[0]}), else with JShell cell by cell, restarting past a cell that killed its process.
+     */
+    private Session ready(Session session, List<Attempt> attempts, CourseCopy.CourseNotebook cn, long deadline,
+            boolean[] compiled) {
         while (true) {
             if (session != null && session.alive()) {
                 return session;
@@ -248,6 +262,45 @@ final class Marker {
             try {
                 long tStart = System.nanoTime();
                 session.start();
+                if (compiled[0]) {
+                    List<Attempt> live = attempts.stream()
+                            .filter(a -> a.gone == null && !(a.evaluated && a.evalProblem != null)).toList();
+                    byte status;
+                    try {
+                        DataInputStream r = Wire.reader(request(session, compile(cn, live), deadline));
+                        status = r.readByte();
+                        if (status == Protocol.OK) {
+                            for (Attempt a : live) {
+                                if (r.readByte() != Protocol.OK) {
+                                    a.evalProblem = Wire.readString(r);
+                                } else {
+                                    Wire.readString(r);
+                                }
+                                a.evaluated = true;
+                            }
+                            debug("compiled " + live.size() + " cells in %.2f s since start", tStart);
+                            return session;
+                        }
+                    } catch (Session.Gone g) {
+                        if (g.end == Session.End.TIMEOUT) {
+                            // The submission's time is spent: nothing is left to find the cell to blame with.
+                            for (Attempt a : live) {
+                                a.gone = g;
+                            }
+                            session.close();
+                            return null;
+                        }
+                        status = Protocol.THREW;       // the code ended its process: JShell finds the cell
+                    }
+                    compiled[0] = false;
+                    debug("cells not compiled as one class (" + (status == Protocol.UNCOMPILED ? "a compile error"
+                            : "the code failed as it started") + "): JShell, cell by cell; %.2f s since start", tStart);
+                    if (status != Protocol.UNCOMPILED) {
+                        session.close();               // a fresh process: the failed start may have left state
+                        session = null;
+                        continue;
+                    }
+                }
                 request(session, prelude(cn), deadline);
                 debug("started and prelude in %.2f s", tStart);
                 for (Attempt a : attempts) {
@@ -301,20 +354,46 @@ final class Marker {
         return s.request(body, left);
     }
 
+    /** The helpers setup.jsh defines, without the notebook display: a solution cell may call them. */
+    private static final String HELPERS = """
+            void check(String id, Object solution) {}
+            void show(Object value) {}
+            void html(String html) {}
+            String display(Object value, String... mime) { return ""; }
+            void printf(String format, Object... args) { System.out.print(String.format(\
+            java.util.Locale.ROOT, format, args)); }
+            final long SEED = org.ebmjava.Ebm.DEFAULT_SEED;
+            """;
+
     private static byte[] prelude(CourseCopy.CourseNotebook cn) {
         StringBuilder sb = new StringBuilder();
         for (String imp : cn.imports()) {
             sb.append(imp).append('\n');
         }
-        // The helpers setup.jsh defines, without the notebook display: a solution cell may call them.
-        sb.append("void check(String id, Object solution) {}\n")
-                .append("void show(Object value) {}\n")
-                .append("void html(String html) {}\n")
-                .append("String display(Object value, String... mime) { return \"\"; }\n")
-                .append("void printf(String format, Object... args) { System.out.print(String.format(")
-                .append("java.util.Locale.ROOT, format, args)); }\n")
-                .append("final long SEED = org.ebmjava.Ebm.DEFAULT_SEED;\n");
+        sb.append(HELPERS);
         return message(Protocol.PRELUDE, sb.toString());
+    }
+
+    /** The fast path's request: the imports, the helpers, and each live cell with its exercise's binding. */
+    private static byte[] compile(CourseCopy.CourseNotebook cn, List<Attempt> live) {
+        try {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            DataOutputStream d = new DataOutputStream(b);
+            d.writeByte(Protocol.COMPILE);
+            Wire.writeString(d, String.join("\n", cn.imports()));
+            Wire.writeString(d, HELPERS);
+            d.writeInt(live.size());
+            for (Attempt a : live) {
+                d.writeInt(a.slot);
+                Wire.writeString(d, a.ce.exercise().spec().getName());
+                Wire.writeString(d, a.ce.binding());
+                Wire.writeString(d, a.source);
+            }
+            d.flush();
+            return b.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] message(byte kind, String text) {

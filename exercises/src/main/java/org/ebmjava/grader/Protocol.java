@@ -9,12 +9,14 @@ import java.lang.reflect.Method;
 /**
  * Message kinds and the encoding of one call's outcome, shared by the grader and the sandboxed evaluator.
  *
- * <p>Requests (grader to evaluator): {@link #PRELUDE}, {@link #EVAL}, {@link #BIND}, {@link #RECORD},
- * {@link #CALL}; each gets exactly one reply frame. An outcome is: a byte (returned or threw), then the return
+ * <p>Requests (grader to evaluator): {@link #COMPILE} (all solution cells at once, the fast path), or
+ * {@link #PRELUDE}, {@link #EVAL}, {@link #BIND} (JShell, cell by cell), then {@link #RECORD} and {@link #CALL};
+ * each gets exactly one reply frame. An outcome is: a byte (returned or threw), then the return
  * value or the exception's class name, message and notebook line, then for every array parameter whether the
  * callee changed it and, if so, its new contents.
  */
 final class Protocol {
+    static final byte COMPILE = 'K';
     static final byte PRELUDE = 'P';
     static final byte EVAL = 'E';
     static final byte BIND = 'B';
@@ -24,6 +26,8 @@ final class Protocol {
     static final byte OK = 0;
     static final byte REJECTED = 1;
     static final byte THREW = 2;
+    /** Reply to {@link #COMPILE}: the cells do not compile as one class; no student code ran. */
+    static final byte UNCOMPILED = 3;
 
     static final byte RETURNED = 0;
     static final byte RAISED = 1;
@@ -46,8 +50,8 @@ final class Protocol {
             Wire.writeString(out, msg.length() > MAX_MESSAGE ? msg.substring(0, MAX_MESSAGE) + "..." : msg);
             int line = -1;
             for (StackTraceElement e : thrown.getStackTrace()) {
-                if (e.getClassName().startsWith("REPL.")) {
-                    line = e.getLineNumber();
+                line = Evaluator.cellLine(e);
+                if (line >= 0 || e.getClassName().startsWith("REPL.")) {
                     break;
                 }
             }

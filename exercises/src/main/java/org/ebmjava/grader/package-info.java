@@ -10,9 +10,23 @@
  *       as nbgrader restores cells from the master copy. No training cell of the lesson runs. A solution cell equal
  *       to the shipped stub is "not-attempted" without running anything.</li>
  *   <li>{@link org.ebmjava.grader.Session} starts one sandboxed JVM per submitted notebook
- *       ({@link org.ebmjava.grader.Evaluator}): JShell over the course's setup imports, then the student's solution
- *       cells in notebook order (a cell that kills its process is skipped on the restart, so the other exercises
- *       are still graded).</li>
+ *       ({@link org.ebmjava.grader.Evaluator}), which compiles the course's setup imports (with JShell's default
+ *       imports), the notebook helpers ({@code check}, {@code show}, {@code printf}, {@code SEED}, ...) and every
+ *       solution cell as the members of one class, with one in-memory javac call ({@code javax.tools},
+ *       {@code -proc:none}: no annotation processor runs), then instantiates it and takes each exercise's object
+ *       (the expression its check cell passes to {@code check(...)}). Solution cells are declarations (a lambda
+ *       assigned to the spec's type, helper methods, nested classes), and as members they mean what they mean in
+ *       JShell. The class is used only when JShell, evaluating the cells in notebook order, would accept them too:
+ *       every cell stands on its own (no brace, comment, string or text block left open, the class not closed
+ *       early, each member within one cell, no Unicode escapes), no field declaration reaches a member declared
+ *       below it (a class allows that, JShell does not), and an import line inside a cell is moved to the top only
+ *       when no code above it could need it. Otherwise (also for a statement, {@code var} or a redefinition, which
+ *       do not compile as members) the same process falls back to JShell, evaluating the cells snippet by snippet in
+ *       notebook order, so a compile error is reported per exercise with JShell's message exactly as in the
+ *       notebook; when the class compiles but its start throws or ends the process, a fresh process falls back to
+ *       JShell, which finds the cell to blame (a cell that kills its process is skipped on the restart, so the
+ *       other exercises are still graded). The fallback costs time, never a different verdict. Line numbers in
+ *       messages count from the top of the cell on the compiled path.</li>
  *   <li>For each exercise the sandbox runs the exercise's JUnit checks against a recording wrapper of the
  *       student's object and sends back a transcript: for every call, a hash of its arguments and its outcome
  *       (return value or exception, and changes to array arguments).</li>
@@ -25,6 +39,28 @@
  * The transcript exists for speed: a check that calls a function 200,000 times would otherwise need 200,000
  * round trips of about 10 &micro;s each. It gives the sandbox no power the live channel does not: in both, the
  * sandbox chooses the value the student's function returns for the arguments the trusted checks pass.
+ *
+ * <h2>Speed</h2>
+ * The cost of a submission is almost all the start of its sandboxed JVM, so that start is kept small: one JVM per
+ * submitted notebook for all its exercises; a class-data-sharing archive of the evaluator's classes (javac, JUnit, the
+ * course), made at the start of each grading run by one sandboxed training run over the first notebook's stubs ({@code
+ * -XX:ArchiveClassesAtExit} into a private folder, then mounted read-only and used with {@code
+ * -XX:SharedArchiveFile}); C1 only ({@code -XX:TieredStopAtLevel=1}) and the serial collector; and the solution cells
+ * compiled as one class with one javac call instead of JShell's snippet-by-snippet evaluation (JShell starts and
+ * compiles each import, helper, cell and binding separately). {@code ./course bench grade} (reference solutions in
+ * every cell, one grading run per notebook, 2 jobs, on the 2-core development machine while other work ran on it, load
+ * average 5 to 8): notebook 01, 40 students, in two back-to-back pairs of runs, JShell evaluator 2.39 and 3.00 s of
+ * CPU per submission (87 and 116 s wall), compiled cells 1.35 and 1.51 s (46 and 63 s wall), and 1.58 s (51 s wall) in
+ * a third run of the final code; over all eight notebooks with exercises, 20 students each, two runs, 1.0 to 1.4 s of
+ * CPU per submission except notebook 01, the slowest (its Langevin check calls the student's function 200,000 times;
+ * it is also graded first, while the grader's JVM warms up), at 1.5 to 1.8 s. So a 200-student class of one notebook
+ * needs 2.2 to 3.0 minutes of CPU on 2 otherwise idle cores; at the measured load it took 3 to 5.3 minutes of wall
+ * time. Of a compiled submission's CPU time, javac in a cold JVM takes about 0.6 s (roughly half of it resolving the
+ * setup's on-demand imports), the first JUnit run about 0.2 s, and the grader's own side 0.1 to 0.2 s. The remaining
+ * large cost, javac's cold start, could only be shared by compiling several students' cells in one long-lived process,
+ * so that one submission's input could affect the compilation of another's; the grader does not do that. JVM flags
+ * measured without gain: {@code -XX:CompileThresholdScaling}, {@code -XX:CICompilerCount=1}, {@code -Xms}, a smaller
+ * javac class path or module graph.
  *
  * <h2>The channel</h2>
  * {@link org.ebmjava.grader.Wire}: length-prefixed frames on the child's standard input and output, carrying only

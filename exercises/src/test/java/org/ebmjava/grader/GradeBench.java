@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -13,10 +12,13 @@ import java.util.stream.Stream;
 import jdk.jshell.JShell;
 
 /**
- * {@code ./course bench grade [--students N] [--notebooks 1,2,...] [--jobs N]}: grades a generated class (every
- * exercise solved with the reference solution, the most work per submission) through the real sandbox and prints
- * submissions per minute, the wall time per submission, and the overhead against running the same checks
- * in-process on the same solutions (JShell in this JVM, as the notebook's check cells do), measured in the same run.
+ * {@code ./course bench grade [--students N] [--notebooks 1,2,...] [--jobs N] [--jshell]}: grades a generated class
+ * (every exercise solved with the reference solution, the most work per submission) through the real sandbox, one
+ * grading run per notebook, and prints for each the wall time, submissions per minute, the CPU time per submission
+ * (the grader's JVM plus every sandboxed process) against running the same checks in-process on the same solutions
+ * (JShell in this JVM, as the notebook's check cells do), and what a 200-student class needs; the load average is
+ * printed with each line, since wall times on a shared machine mean little without it. {@code --jshell} grades with
+ * the JShell evaluator only (the fallback path), to compare the two in the same conditions.
  */
 public final class GradeBench {
     private GradeBench() {}
@@ -29,12 +31,14 @@ public final class GradeBench {
      */
     public static void main(String[] args) throws Exception {
         int students = 100;
+        boolean jshell = false;
         int jobs = Runtime.getRuntime().availableProcessors();
         List<Integer> notebooks = new ArrayList<>(GradedClassIT.notebooksWithExercises());
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--students" -> students = Integer.parseInt(args[++i]);
                 case "--jobs" -> jobs = Integer.parseInt(args[++i]);
+                case "--jshell" -> jshell = true;
                 case "--notebooks" -> {
                     notebooks.clear();
                     for (String s : args[++i].split(",")) {
@@ -42,57 +46,62 @@ public final class GradeBench {
                     }
                 }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--students N, --notebooks 1,2,..., --jobs N)");
+                        + " (--students N, --notebooks 1,2,..., --jobs N, --jshell)");
             }
         }
         Map<String, String> refs = ClassMaker.references();
         Path dir = Files.createTempDirectory("ebm-grade-bench-");
         try {
-            Path cls = dir.resolve("class");
+            int cores = Runtime.getRuntime().availableProcessors();
+            System.out.printf(Locale.ROOT, "grade bench: %d students x notebooks %s, %d jobs, %d cores, evaluator: %s;"
+                    + " load average %s%n", students, notebooks, jobs, cores, jshell ? "JShell" : "compiled cells",
+                    loadAverage());
+            if (jshell) {
+                System.setProperty("ebm.grader.jshell", "true");
+            }
+            double worst = 0;
+            int worstNotebook = 0;
+            double cpuAll = 0;
+            double wallAll = 0;
             for (int n : notebooks) {
+                // One grading run per notebook, as an instructor grades one assignment: its own wall and CPU time.
+                Path cls = dir.resolve("class" + n);
                 String text = ClassMaker.withBodies(n, refs);
                 for (int s = 0; s < students; s++) {
                     ClassMaker.write(cls.resolve(String.format("student%03d", s)).resolve(ClassMaker.fileName(n)),
                             text);
                 }
+                double ip = inProcessSeconds(n, refs);
+                double cpu0 = cpuSeconds();
+                long t0 = System.nanoTime();
+                Path out = dir.resolve("grades" + n);
+                int code = Grader.run(new String[] {cls.toString(), "--out", out.toString(), "--course",
+                    ClassMaker.ROOT.toString(), "--jobs", Integer.toString(jobs)}, System.out, System.err);
+                double wall = (System.nanoTime() - t0) / 1e9;
+                double cpu = cpuSeconds() - cpu0;
+                if (code != 0) {
+                    throw new IllegalStateException("the grader exited with " + code);
+                }
+                List<Row> rows = Gradebook.read(out.resolve("gradebook.csv")).rows();
+                long notOk = rows.stream().filter(r -> !r.status().equals("ok")).count();
+                double cpuMin = 200 * cpu / students / cores / 60;
+                System.out.printf(Locale.ROOT, "  notebook %02d: %d submissions in %.1f s wall (%.1f per minute; %d "
+                        + "rows, %d not ok); CPU %.2f s per submission (checks in-process: %.3f s); 200 students: "
+                        + "%.1f min of CPU on %d idle cores, %.1f min at this run's wall rate; load average %s%n", n,
+                        students, wall, students * 60 / wall, rows.size(), notOk, cpu / students, ip, cpuMin, cores,
+                        200 * wall / students / 60, loadAverage());
+                if (cpuMin > worst) {
+                    worst = cpuMin;
+                    worstNotebook = n;
+                }
+                cpuAll += cpu;
+                wallAll += wall;
             }
             int subs = students * notebooks.size();
-            System.out.printf(Locale.ROOT, "grade bench: %d students x notebooks %s = %d submissions, %d jobs, "
-                    + "%d cores%n", students, notebooks, subs, jobs, Runtime.getRuntime().availableProcessors());
-
-            Map<Integer, Double> inProcess = new LinkedHashMap<>();
-            for (int n : notebooks) {
-                inProcess.put(n, inProcessSeconds(n, refs));
-            }
-            double cpu0 = cpuSeconds();
-            long t0 = System.nanoTime();
-            int code = Grader.run(new String[] {cls.toString(), "--out", dir.resolve("grades").toString(),
-                "--course", ClassMaker.ROOT.toString(), "--jobs", Integer.toString(jobs)}, System.out, System.err);
-            double wall = (System.nanoTime() - t0) / 1e9;
-            double cpu = cpuSeconds() - cpu0;
-            if (code != 0) {
-                throw new IllegalStateException("the grader exited with " + code);
-            }
-            List<Row> rows = Gradebook.read(dir.resolve("grades/gradebook.csv")).rows();
-            long notOk = rows.stream().filter(r -> !r.status().equals("ok")).count();
-            System.out.printf(Locale.ROOT, "graded %d submissions in %.1f s: %.1f submissions per minute (%d rows, "
-                    + "%d not ok)%n", subs, wall, subs * 60 / wall, rows.size(), notOk);
-            for (int n : notebooks) {
-                String fn = ClassMaker.fileName(n);
-                double perSub = rows.stream().filter(r -> r.notebook().equals(fn)).mapToDouble(Row::seconds).sum()
-                        / students;
-                double ip = inProcess.get(n);
-                System.out.printf(Locale.ROOT, "  notebook %02d: %.2f s per submission in the sandbox vs %.3f s "
-                        + "in-process: overhead %.2f s (x%.1f); 200 students at %d jobs: ~%.1f min%n", n, perSub, ip,
-                        perSub - ip, perSub / Math.max(ip, 1e-3), jobs, 200 * perSub / jobs / 60);
-            }
-            System.out.printf(Locale.ROOT, "CPU time (grader + every sandboxed process): %.2f s per submission, so on "
-                    + "%d otherwise idle cores a 200-student class of one notebook needs about %.1f min%n", cpu / subs,
-                    Runtime.getRuntime().availableProcessors(), 200 * cpu / subs / Runtime.getRuntime()
-                    .availableProcessors() / 60);
-            System.out.printf(Locale.ROOT, "whole run: %.2f s wall per submission per job; a 200-student class of one"
-                    + " notebook at this rate: %.1f min (target: under 5 min on 2 cores)%n", wall * jobs / subs,
-                    200 * wall / subs / 60);
+            System.out.printf(Locale.ROOT, "all: %d submissions in %.1f s wall, CPU (grader + every sandboxed process) "
+                    + "%.2f s per submission; slowest notebook %02d: a 200-student class needs about %.1f min on %d "
+                    + "otherwise idle cores (target: under 5 min on 2 cores)%n", subs, wallAll, cpuAll / subs,
+                    worstNotebook, worst, cores);
         } finally {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -139,6 +148,16 @@ public final class GradeBench {
         long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
         return ticks / 100.0 + Session.CPU_NANOS.sum() / 1e9;
     }
+
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
 
     /** Set by the timed snippet. */
     public static volatile double last;

@@ -167,6 +167,65 @@ class GradedClassIT {
         assertTrue(compared >= 10 && failing >= 3, "compared " + compared + ", failing " + failing);
     }
 
+    /**
+     * The grader compiles a notebook's solution cells as one class and turns to JShell, cell by cell, when they are
+     * not all member declarations or their start fails: verdicts are those of the notebook either way.
+     */
+    @Test
+    void cellsThatOnlyJShellAcceptsAreGradedAsInTheNotebook() throws Exception {
+        Map<String, String> refs = ClassMaker.references();
+        String ref = refs.get("01.2");
+        // Each body closes the lambda of 01.2's cell and adds declarations or statements after it.
+        Map<String, String> cells = Map.of(
+                "statement", ref + "\n};\nSystem.out.println(\"a statement\");\nFreeEnergy unused = (e, t) -> {\n"
+                        + "return 0.0;",
+                "importing", ref + "\n};\nimport java.util.concurrent.atomic.AtomicLong;\nAtomicLong counter = new "
+                        + "AtomicLong();\nFreeEnergy unused = (e, t) -> {\nreturn counter.get();",
+                "throwing", ref + "\n};\nint boom = Integer.parseInt(\"boom\");\nFreeEnergy unused = (e, t) -> {\n"
+                        + "return 0.0;",
+                "halting", ref + "\n};\nint halt() { Runtime.getRuntime().halt(7); return 0; }\nint halted = halt();"
+                        + "\nFreeEnergy unused = (e, t) -> {\nreturn 0.0;",
+                "lateimport", ref + "\n};\nAtomicLong counter = new AtomicLong();\nimport java.util.concurrent.atomic"
+                        + ".AtomicLong;\nFreeEnergy unused = (e, t) -> {\nreturn counter.get();",
+                "forward", ref + "\n};\nint early = later();\nint later() { return 1; }\nFreeEnergy unused = (e, t) -> "
+                        + "{\nreturn 0.0;",
+                "lines", "double[] copy = energies.clone();\nthrow new ArithmeticException(\"boom\");");
+        Path cls = tmp.resolve("class");
+        for (Map.Entry<String, String> c : cells.entrySet()) {
+            Map<String, String> bodies = new HashMap<>(refs);
+            bodies.put("01.2", c.getValue());
+            ClassMaker.write(cls.resolve(c.getKey()).resolve(ClassMaker.fileName(1)), ClassMaker.withBodies(1, bodies));
+        }
+        run(cls, tmp.resolve("grades"));
+        Map<String, Row> rows = new HashMap<>();
+        for (Row r : Gradebook.read(tmp.resolve("grades/gradebook.csv")).rows()) {
+            rows.put(r.student() + " " + r.exercise(), r);
+        }
+        for (String student : cells.keySet()) {
+            for (String other : List.of("01.1", "01.3")) {
+                assertEquals("ok", rows.get(student + " " + other).status(), rows.get(student + " " + other).toString());
+            }
+        }
+        assertEquals("ok", rows.get("statement 01.2").status(), rows.get("statement 01.2").toString());
+        assertEquals("ok", rows.get("importing 01.2").status(), rows.get("importing 01.2").toString());
+        Row threw = rows.get("throwing 01.2");
+        assertEquals("failed", threw.status(), threw.toString());
+        assertTrue(threw.message().contains("threw when it ran") && threw.message().contains("NumberFormatException"),
+                threw.toString());
+        assertEquals("crashed", rows.get("halting 01.2").status(), rows.get("halting 01.2").toString());
+        // A class could call a method declared further down; JShell, in notebook order, cannot.
+        // An import below the code that needs it: JShell rejects that code too.
+        for (String student : List.of("forward", "lateimport")) {
+            Row r = rows.get(student + " 01.2");
+            assertEquals("failed", r.status(), r.toString());
+            assertTrue(r.message().contains("does not compile"), r.toString());
+        }
+        Row lines = rows.get("lines 01.2");
+        assertEquals("failed", lines.status(), lines.toString());
+        assertTrue(lines.message().contains("ArithmeticException") && lines.message().contains("line 4"),
+                lines.toString());
+    }
+
     /** What the notebook's check cells show: the cells evaluated by JShell, then CheckRunner as check() calls it. */
     static Map<String, int[]> inNotebook(int notebook, Map<String, String> bodies) throws IOException {
         CourseCopy course = CourseCopy.load(ClassMaker.ROOT.resolve("notebooks"));

@@ -32,6 +32,21 @@ class GraderUnitTest {
     @TempDir
     Path tmp;
 
+    /** Only a cell that stands on its own (as JShell takes it) is compiled into the class with the others. */
+    @Test
+    void aCellIsCompiledWithTheOthersOnlyIfItStandsOnItsOwn() {
+        for (String whole : List.of("FreeEnergy f = (e, t) -> {\n    return e[0] + t; // } ) ]\n};\n",
+                "String s = \"{ ( [\"; char c = '}'; char q = '\\''; /* } */ int[] a = {1, 2};",
+                "String t = \"\"\"\n  { \\\"\"\" \"\n  \"\"\";\ndouble h(double x) { return x; }", "")) {
+            assertTrue(Evaluator.wholeDeclarations(whole), whole);
+        }
+        for (String part : List.of("double h(double x) {", "}\nclass Outside {", "} class Outside { void f() {}",
+                "int x = 1; /* the rest in the next cell", "String s = \"open;", "String t = \"\"\"\n open",
+                "int[] a = {1, 2", "String e = \"\\u00e9\";")) {
+            assertFalse(Evaluator.wholeDeclarations(part), part);
+        }
+    }
+
     @Test
     void everyRegisteredSpecCanCrossTheChannel() {
         List<String> bad = new ArrayList<>();
