@@ -93,4 +93,18 @@ public final class CheckData {
         }
         return u;
     }
+
+    /**
+     * A deep copy of a matrix, so a check can compare a submission's output with its untouched input.
+     *
+     * @param a rows of any lengths
+     * @return new rows with the same entries
+     */
+    public static double[][] copy(double[][] a) {
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i].clone();
+        }
+        return c;
+    }
 }

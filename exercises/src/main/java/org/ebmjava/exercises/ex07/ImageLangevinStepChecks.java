@@ -16,14 +16,6 @@ public class ImageLangevinStepChecks {
     private static final double TOL = 1e-12;
     private final ImageLangevinStep impl = Submissions.get(ImageLangevinStep.class);
 
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
     @Test
     @DisplayName("small gradient, no noise, wide box: plain gradient descent x - a g")
     void gradientDescent() {
@@ -71,9 +63,9 @@ public class ImageLangevinStepChecks {
             double a = 0.05 + rng.nextDouble();
             double s = rng.nextDouble() * 0.2;
             double c = 0.1 + rng.nextDouble();
-            double[][] x0 = copy(x);
-            double[][] g0 = copy(g);
-            double[][] xi0 = copy(xi);
+            double[][] x0 = CheckData.copy(x);
+            double[][] g0 = CheckData.copy(g);
+            double[][] xi0 = CheckData.copy(xi);
             double[][] out = impl.step(x, g, a, s, c, xi, 0.0, 1.0);
             assertEquals(n, out.length, "one row per point");
             assertNotSame(x, out, "return a new array");

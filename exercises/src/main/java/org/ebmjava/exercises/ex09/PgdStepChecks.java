@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import org.ebmjava.exercises.check.Submissions;
+import org.ebmjava.exercises.check.CheckData;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -16,19 +17,11 @@ public class PgdStepChecks {
     private static final double TOL = 1e-12;
     private final PgdStep impl = Submissions.get(PgdStep.class);
 
-    private static double[][] copy(double[][] a) {
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i].clone();
-        }
-        return c;
-    }
-
     @Test
     @DisplayName("steps by alpha times the sign of the gradient (sign(0) = 0), uphill on the loss")
     void signStep() {
         double[][] x = {{0.5, 0.5, 0.5}};
-        double[][] out = impl.step(x, copy(x), new double[][] {{3.0, -0.001, 0.0}}, 0.02, 0.1);
+        double[][] out = impl.step(x, CheckData.copy(x), new double[][] {{3.0, -0.001, 0.0}}, 0.02, 0.1);
         assertArrayEquals(new double[] {0.52, 0.48, 0.5}, out[0], TOL,
                 "x + alpha sign(g): the size of g does not matter, and a zero gradient does not move the pixel");
     }
@@ -49,7 +42,7 @@ public class PgdStepChecks {
     @DisplayName("clips to [0, 1] after the projection")
     void clipsToPixelRange() {
         double[][] x0 = {{0.98, 0.03}};
-        double[][] out = impl.step(copy(x0), x0, new double[][] {{1.0, -1.0}}, 0.1, 0.2);
+        double[][] out = impl.step(CheckData.copy(x0), x0, new double[][] {{1.0, -1.0}}, 0.1, 0.2);
         assertArrayEquals(new double[] {1.0, 0.0}, out[0], TOL, "0.98 + 0.1 is clipped to 1, 0.03 - 0.1 to 0");
     }
 
@@ -57,7 +50,7 @@ public class PgdStepChecks {
     @DisplayName("epsilon = 0 leaves the original image")
     void zeroRadius() {
         double[][] x0 = {{0.2, 0.7, 0.9}};
-        double[][] out = impl.step(copy(x0), x0, new double[][] {{1, -1, 1}}, 0.3, 0.0);
+        double[][] out = impl.step(CheckData.copy(x0), x0, new double[][] {{1, -1, 1}}, 0.3, 0.0);
         assertArrayEquals(x0[0], out[0], TOL, "with epsilon = 0 the only point in the ball is x0");
     }
 
@@ -76,7 +69,7 @@ public class PgdStepChecks {
                     row[k] = rng.nextDouble() < 0.3 ? 0.0 : rng.nextDouble();
                 }
             }
-            double[][] x = copy(x0);
+            double[][] x = CheckData.copy(x0);
             for (int t = 0; t < 10; t++) {
                 double[][] g = new double[n][d];
                 for (double[] row : g) {
@@ -84,9 +77,9 @@ public class PgdStepChecks {
                         row[k] = rng.nextGaussian();
                     }
                 }
-                double[][] xBefore = copy(x);
-                double[][] gBefore = copy(g);
-                double[][] x0Before = copy(x0);
+                double[][] xBefore = CheckData.copy(x);
+                double[][] gBefore = CheckData.copy(g);
+                double[][] x0Before = CheckData.copy(x0);
                 double[][] out = impl.step(x, x0, g, alpha, eps);
                 assertEquals(n, out.length, "one row per image");
                 assertNotSame(x, out, "return a new array");
