@@ -42,12 +42,14 @@ final class MlpEngine {
 
     /**
      * Calls whose forward pass needs fewer multiply-adds than this run on the caller alone (one block); larger ones
-     * are split into one block of rows per worker. Measured on the course's 2-core machines: a 2-128-128-1 training
-     * step at batch 256 (4.3 million multiply-adds per forward pass) costs about as much CPU with one worker as the
-     * two workers together, and loses 2-30x in wall-clock time when the second core is busy with another process;
-     * the 784-512-512-1 Langevin step at batch 128 (85 million) runs 1.8x faster on two. The split depends only on
-     * the network, the number of rows and the configured thread count, so results stay bit-identical for a given
-     * thread count. System property {@code ebm.neural.parallelMacs} overrides it (0: always split).
+     * are split into one block of rows per worker. Measured on the course's 2-core machines (thread CPU time, which
+     * other tenants inflate little): a 2-128-128-1 training step at batch 256 (4.3 million multiply-adds per forward
+     * pass) costs 0.49 ms on one worker and 0.39 ms per worker on two (0.77 ms together), and with the fixed
+     * per-worker split of an earlier version it took 15 ms instead of 1 ms of wall-clock time when other processes
+     * kept the second core busy (load 9); the 784-512-512-1 Langevin gradient at batch 128 (85 million) takes 4.6 ms
+     * on one worker and 2.7 ms on two. The split depends only on the network, the number of rows and the configured
+     * thread count, so results stay bit-identical for a given thread count. System property
+     * {@code ebm.neural.parallelMacs} overrides the threshold (0: always split, as the tests do).
      */
     static volatile long parallelMacs = Long.getLong("ebm.neural.parallelMacs", 16_000_000L);
 
