@@ -29,7 +29,14 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class Workers {
     private static final int SPINS = 2_000;
-    private static final int YIELDS = 20_000;
+    /**
+     * Yields before a helper parks. 20 000 (an earlier value) kept helpers yielding in a loop through the sampler's
+     * work between two Langevin gradients, costing CPU that a loaded 2-core machine does not have (process CPU of a
+     * 784-512-512-1 EBM iteration with 2 workers: 700-720 ms with 20 000 at load averages 7-9, 530-650 ms with
+     * 1 000 at 4-6; the loads differed, so this is an indication, not a measurement of the constant); parking costs a wake-up of tens of microseconds on the next call, small against the 2.7 ms
+     * of a call that is split at all.
+     */
+    private static final int YIELDS = 1_000;
     private static final Map<Integer, Workers> SHARED = new HashMap<>();
 
     /** One block of a phase. */
