@@ -77,11 +77,22 @@
  *       100 352 values, the update and the clamp) adds about 0.45 ms of the caller's CPU per step plus the
  *       common pool's share of the noise: 60-70 ms of wall-clock time per 60 steps at load 4.5.</li>
  * </ul>
- * So on a quiet machine the estimates are: (a) about 0.45-0.5 ms per training step on one core against PyTorch's
- * 1.4-1.8 ms (0.29-0.33x; the 0.25x target needs the second core, i.e. 0.39 ms, which a shared machine does not
- * give reliably); (b) about 60 x 2.7 + 30 + 8 &asymp; 200 ms per iteration, 0.43x of PyTorch's 468 ms and about
- * 105 GFLOP/s = 64 % of the 166 GFLOP/s nominal peak (46 % of the turbo peak). On the shared machine the benchmark's
- * wall-clock ratios moved between runs by more than these margins; its process-CPU lines are the stable ones.
+ * Benchmark runs on this machine (medians of blocks; all rows of a run measured in the same minutes):
+ * <ul>
+ *   <li>before these changes, load 8.6-9.3: (a) training step 15.2 ms with 2 threads, 1.01 ms with 1, PyTorch 3.3
+ *       ms (4.60x); (b) 1360 ms with 2 threads against PyTorch's 870 ms (1.56x);</li>
+ *   <li>after, in a quieter minute (load 4 falling to 2 runnable processes; no PyTorch in that run): (a) 0.47 ms (2
+ *       threads) and 0.44 ms (1 thread); (b) 269 ms with 2 threads = 79 GFLOP/s = 47 % of the 166 GFLOP/s nominal
+ *       peak, 405 ms with 1 thread;</li>
+ *   <li>after, with PyTorch in the same run, load 4-6: (a) 0.46 ms against PyTorch's 3.5 ms (0.13x, MET, but
+ *       PyTorch's step was 2.2x slower than its 1.57 ms on a quiet machine); (b) 655 ms against 672 ms (0.98x) and
+ *       19.5 % of peak: the load fell on the library's two workers.</li>
+ * </ul>
+ * So against PyTorch on a quiet machine (1.57 ms and 468 ms, measured earlier): (a) 0.44-0.47 ms is 0.28-0.30x,
+ * short of the 0.25x target (0.39 ms) by 0.05-0.08 ms (the three 256 x 128 x 128 products alone take 0.27 ms on one core,
+ * and two workers save little at this size); (b) 269 ms is 0.57x (target 0.7x met) and 47 % of the nominal peak
+ * (target 40 % met; 35 % of the turbo peak of about 228). On a loaded machine both wall-clock ratios swing by more
+ * than these margins; the benchmark's process-CPU lines are the stable ones.
  *
  * <h2>Threads</h2>
  * Each network uses {@link org.ebmjava.neural.Mlp#threads()} workers (default: the available processors), a team
