@@ -86,7 +86,11 @@
  *       peak, 405 ms with 1 thread;</li>
  *   <li>after, with PyTorch in the same run, load 4-6: (a) 0.46 ms against PyTorch's 3.5 ms (0.13x, MET, but
  *       PyTorch's step was 2.2x slower than its 1.57 ms on a quiet machine); (b) 655 ms against 672 ms (0.98x) and
- *       19.5 % of peak: the load fell on the library's two workers.</li>
+ *       19.5 % of peak: the load fell on the library's two workers;</li>
+ *   <li>after, full run with PyTorch, load 7.7 falling to 5.6: (a) 0.46 ms against PyTorch's 1.49 ms (0.31x); (b)
+ *       513 ms with 2 threads and 436 ms with 1 against PyTorch's 457 ms (1.12x; 0.95x with 1 thread); process CPU
+ *       per iteration 750 ms with 2 workers against 410 ms with 1, i.e. under load the second worker mostly
+ *       waits.</li>
  * </ul>
  * So against PyTorch on a quiet machine (1.57 ms and 468 ms, measured earlier): (a) 0.44-0.47 ms is 0.28-0.30x,
  * short of the 0.25x target (0.39 ms) by 0.05-0.08 ms (the three 256 x 128 x 128 products alone take 0.27 ms on one core,
