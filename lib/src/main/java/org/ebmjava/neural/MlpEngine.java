@@ -10,16 +10,17 @@ import org.ebmjava.rbm.BlasOps;
  * {@code cblas_sgemm} ({@link BlasOps#sgemm}), element-wise work in fused Java loops, split over a shared team of
  * {@link Workers}.
  *
- * <p>Per call: (0) each worker copies its slice of the Java parameter vector into the native copy of the weights
- * (the optimiser may have changed them), barrier; then per chunk of at most {@code chunk} rows: (1) each worker
- * runs the forward and backward passes for its own block of rows (rows are independent); (2) if parameter
- * gradients are wanted, after a barrier each worker computes its block of the rows of every dW = A<sup>T</sup>
- * &Delta; over all rows of the chunk and its block of the bias gradients, and adds them to the Java gradient
- * vector. Every sum is formed by one worker in a fixed order, so results depend only on the inputs, the seed and
- * the number of workers (and the BLAS build), not on timing.
+ * <p>Per call: (0) the caller copies the Java parameter vector into the native copy of the weights (the optimiser
+ * may have changed them); then per chunk of at most {@code chunk} rows: (1) the forward and backward passes run on blocks of
+ * rows (rows are independent); (2) if parameter gradients are wanted, blocks of the rows of every dW = A<sup>T</sup>
+ * &Delta; over all rows of the chunk and blocks of the bias gradients are computed and added to the Java gradient
+ * vector. Each phase is one {@link Workers#run} (its blocks are claimed by whichever worker is free, and it returns
+ * when all are done). The number of blocks is 1 for small calls and one per worker above {@link #parallelMacs}
+ * ({@link #blocks}); every sum is formed inside one block in a fixed order, so results depend only on the inputs,
+ * the seed, the number of rows and the configured number of workers (and the BLAS build), not on timing.
  *
- * <p>OpenBLAS is set to 1 thread for the duration of each call (each worker calls it single-threaded) and
- * restored afterwards, so code that relies on OpenBLAS's own threads elsewhere (the RBM notebooks) is unaffected.
+ * <p>OpenBLAS is set to 1 thread by each call if it is not there already (each worker calls it single-threaded) and
+ * left there, since switching its thread count costs far more than a small call ({@link #run}).
  */
 final class MlpEngine {
     /** A native float buffer with a Java view for the element-wise loops. */
@@ -39,9 +40,24 @@ final class MlpEngine {
         }
     }
 
+    /**
+     * Calls whose forward pass needs fewer multiply-adds than this run on the caller alone (one block); larger ones
+     * are split into one block of rows per worker. Measured on the course's 2-core machines (thread CPU time, which
+     * other tenants inflate little): a 2-128-128-1 training step at batch 256 (4.3 million multiply-adds per forward
+     * pass) costs 0.49 ms on one worker and 0.39 ms per worker on two (0.77 ms together), and with the fixed
+     * per-worker split of an earlier version it took 15 ms instead of 1 ms of wall-clock time when other processes
+     * kept the second core busy (load 9); the 784-512-512-1 Langevin gradient at batch 128 (85 million) takes 4.6 ms
+     * on one worker and 2.7 ms on two. The split depends only on the network, the number of rows and the configured
+     * thread count, so results stay bit-identical for a given thread count. System property
+     * {@code ebm.neural.parallelMacs} overrides the threshold (0: always split, as the tests do).
+     */
+    static volatile long parallelMacs = Long.getLong("ebm.neural.parallelMacs", 16_000_000L);
+
     final int layersCount;
     final int chunk;
     final int workers;
+    /** Multiply-adds of one row's forward pass (sum of in*out over the layers). */
+    final long macsPerRow;
     final int[] widths;
     final Activation[] acts;
     final int[] wOff;
@@ -116,6 +132,11 @@ final class MlpEngine {
                 dv[k] = new Buf(size);
             }
         }
+        long macs = 0;
+        for (int k = 0; k < layersCount; k++) {
+            macs += (long) widths[k] * widths[k + 1];
+        }
+        macsPerRow = macs;
         gin = new Buf((long) chunk * widths[0]);
         embTmp = new float[workers][Math.max(1, e)];
         colTmp = new float[workers][maxWidth];
@@ -127,10 +148,17 @@ final class MlpEngine {
         for (int r = 0; r < chunk; r++) {
             ones.b.put(r, 1f);
         }
+        // worker 0 (the caller) may run a whole chunk as one block; helpers run blocks of at most ceil(chunk / P)
         int rowsPerWorker = (chunk + workers - 1) / workers;
-        zTmp = new float[workers][rowsPerWorker * maxWidth];
-        aTmp = new float[workers][rowsPerWorker * maxWidth];
-        dTmp = new float[workers][rowsPerWorker * maxWidth];
+        zTmp = new float[workers][];
+        aTmp = new float[workers][];
+        dTmp = new float[workers][];
+        for (int w = 0; w < workers; w++) {
+            int len = (w == 0 ? chunk : rowsPerWorker) * maxWidth;
+            zTmp[w] = new float[len];
+            aTmp[w] = new float[len];
+            dTmp[w] = new float[len];
+        }
     }
 
     /** The start of block i of n near-equal blocks of 0..size-1. */
@@ -138,19 +166,30 @@ final class MlpEngine {
         return (int) ((long) size * i / n);
     }
 
-    /** Runs a task with OpenBLAS single-threaded, restoring its thread count afterwards. */
-    void run(java.util.function.IntConsumer task) {
-        int saved = openblas_nolapack.blas_get_num_threads();
-        if (saved != 1) {
+    /**
+     * The number of blocks (of rows, of parameter-gradient rows) a call on m rows of a chunk is split into: 1 below
+     * {@link #parallelMacs}, else one per worker (never more than m).
+     */
+    int blocks(int m) {
+        if (workers == 1 || (long) m * macsPerRow < parallelMacs) {
+            return 1;
+        }
+        return Math.min(workers, m);
+    }
+
+    /**
+     * Runs a task with OpenBLAS single-threaded (each worker calls it on its own block). OpenBLAS is switched to one
+     * thread if it is not there already, and left there: switching costs 0.3-2 ms per call on the course's machines
+     * (measured with the bundled OpenBLAS 0.3.19), more than a whole training step of a small network, so restoring
+     * the old count after every call (as an earlier version did) dominated small calls. ND4J code that wants
+     * OpenBLAS's own threads afterwards sets them with {@code Nd4j.factory().blas().setMaxThreads(n)}; the next
+     * engine call switches back to one (a single cheap check per call when nothing changed).
+     */
+    void run(Runnable task) {
+        if (openblas_nolapack.blas_get_num_threads() != 1) {
             openblas_nolapack.blas_set_num_threads(1);
         }
-        try {
-            pool.run(task);
-        } finally {
-            if (saved != 1) {
-                openblas_nolapack.blas_set_num_threads(saved);
-            }
-        }
+        task.run();
     }
 
     /**
@@ -159,28 +198,29 @@ final class MlpEngine {
      */
     void firstOrder(float[] params, float[] x, float[] level, int n, float[] out, boolean backward, float[] outGrad,
             float[] inputGrad, float[] grads) {
-        run(w -> {
-            copyParams(params, w);
-            pool.barrier();
+        run(() -> {
+            // on the caller: a separate phase would cost one more hand-over to the helpers (copying the 784-512-512-1
+            // network's 2.6 MB takes about 70 us)
+            copyParams(params, 0, 1);
             for (int c0 = 0; c0 < n; c0 += chunk) {
                 int m = Math.min(chunk, n - c0);
-                if (c0 > 0 && m < chunk && grads == null) {
-                    // the last, shorter chunk splits its rows differently: wait until every worker is done with
-                    // the rows it owned in the previous chunk
-                    pool.barrier();
-                }
-                int r0 = split(m, workers, w);
-                int rows = split(m, workers, w + 1) - r0;
-                if (rows > 0) {
-                    load(x, level, c0, r0, rows, w);
+                int nb = blocks(m);
+                int cs = c0;
+                pool.run(nb, (b, w) -> {
+                    int r0 = split(m, nb, b);
+                    int rows = split(m, nb, b + 1) - r0;
+                    if (rows == 0) {
+                        return;
+                    }
+                    load(x, level, cs, r0, rows, w);
                     forward(params, r0, rows, backward, w);
                     if (out != null) {
-                        z[layersCount].b.get(r0 * outDim, out, (c0 + r0) * outDim, rows * outDim);
+                        z[layersCount].b.get(r0 * outDim, out, (cs + r0) * outDim, rows * outDim);
                     }
                     if (backward) {
                         FloatBuffer top = delta[layersCount].b;
                         if (outGrad != null) {
-                            top.put(r0 * outDim, outGrad, (c0 + r0) * outDim, rows * outDim);
+                            top.put(r0 * outDim, outGrad, (cs + r0) * outDim, rows * outDim);
                         } else {
                             for (int q = r0 * outDim; q < (r0 + rows) * outDim; q++) {
                                 top.put(q, 1f);
@@ -188,24 +228,21 @@ final class MlpEngine {
                         }
                         backward(r0, rows, inputGrad != null, w);
                         if (inputGrad != null) {
-                            copyInputGradient(gin, inputGrad, c0, r0, rows);
+                            copyInputGradient(gin, inputGrad, cs, r0, rows);
                         }
                     }
-                }
+                });
                 if (grads != null) {
-                    pool.barrier();
-                    parameterGradients(w, m, grads);
-                    if (c0 + chunk < n) {
-                        pool.barrier();
-                    }
+                    pool.run(nb, (b, w) -> parameterGradients(b, nb, w, m, grads));
                 }
             }
         });
     }
 
-    void copyParams(float[] params, int w) {
-        int from = split(params.length, workers, w);
-        int to = split(params.length, workers, w + 1);
+    /** Copies block b of nb of the parameter vector into the native weights (the optimiser may have changed them). */
+    void copyParams(float[] params, int b, int nb) {
+        int from = split(params.length, nb, b);
+        int to = split(params.length, nb, b + 1);
         pw.b.put(from, params, from, to - from);
     }
 
@@ -268,23 +305,23 @@ final class MlpEngine {
     }
 
     /**
-     * This worker's block of the parameter gradients of the chunk's m rows: rows i0..i1 of every dW = a<sup>T</sup>
-     * delta and entries j0..j1 of every db = column sums of delta, added into grads.
+     * Block b of nb of the parameter gradients of the chunk's m rows (run by worker w): rows i0..i1 of every dW =
+     * a<sup>T</sup> delta and entries j0..j1 of every db = column sums of delta, added into grads.
      */
-    void parameterGradients(int w, int m, float[] grads) {
+    void parameterGradients(int b, int nb, int w, int m, float[] grads) {
         for (int k = 0; k < layersCount; k++) {
-            weightGradient(w, m, k, a[k], delta[k + 1], 0f);
-            flushWeightGradient(w, grads, k);
-            biasGradient(w, m, grads, k, delta[k + 1]);
+            weightGradient(b, nb, m, k, a[k], delta[k + 1], 0f);
+            flushWeightGradient(b, nb, w, grads, k);
+            biasGradient(b, nb, w, m, grads, k, delta[k + 1]);
         }
     }
 
-    /** gw rows i0..i1 of layer k = beta gw + src<sup>T</sup> adj over the chunk's m rows. */
-    void weightGradient(int w, int m, int k, Buf src, Buf adj, float beta) {
+    /** gw rows i0..i1 (block b of nb) of layer k = beta gw + src<sup>T</sup> adj over the chunk's m rows. */
+    void weightGradient(int b, int nb, int m, int k, Buf src, Buf adj, float beta) {
         int in = widths[k];
         int out = widths[k + 1];
-        int i0 = split(in, workers, w);
-        int ni = split(in, workers, w + 1) - i0;
+        int i0 = split(in, nb, b);
+        int ni = split(in, nb, b + 1) - i0;
         if (ni == 0) {
             return;
         }
@@ -293,11 +330,11 @@ final class MlpEngine {
     }
 
     /** Adds gw rows i0..i1 of layer k into grads (bulk copy into the worker's array, then a vectorised add). */
-    void flushWeightGradient(int w, float[] grads, int k) {
+    void flushWeightGradient(int b, int nb, int w, float[] grads, int k) {
         int in = widths[k];
         int out = widths[k + 1];
-        int i0 = split(in, workers, w);
-        int ni = split(in, workers, w + 1) - i0;
+        int i0 = split(in, nb, b);
+        int ni = split(in, nb, b + 1) - i0;
         int base = wOff[k] + i0 * out;
         float[] tmp = zTmp[w];
         for (int done = 0; done < ni * out; done += tmp.length) {
@@ -311,10 +348,10 @@ final class MlpEngine {
     }
 
     /** Adds this worker's block j0..j1 of the column sums of adj (the bias gradient of layer k) into grads. */
-    void biasGradient(int w, int m, float[] grads, int k, Buf adj) {
+    void biasGradient(int b, int nb, int w, int m, float[] grads, int k, Buf adj) {
         int out = widths[k + 1];
-        int j0 = split(out, workers, w);
-        int j1 = split(out, workers, w + 1);
+        int j0 = split(out, nb, b);
+        int j1 = split(out, nb, b + 1);
         if (j1 == j0) {
             return;
         }
@@ -409,24 +446,27 @@ final class MlpEngine {
         }
         Tangents t = tan;
         boolean reverse = seeds != null && seeds.any();
-        run(w -> {
-            copyParams(params, w);
-            pool.barrier();
+        run(() -> {
+            // on the caller: a separate phase would cost one more hand-over to the helpers (copying the 784-512-512-1
+            // network's 2.6 MB takes about 70 us)
+            copyParams(params, 0, 1);
             for (int c0 = 0; c0 < n; c0 += chunk) {
                 int m = Math.min(chunk, n - c0);
-                if (c0 > 0 && m < chunk && (grads == null || !reverse)) {
-                    pool.barrier();
-                }
-                int r0 = split(m, workers, w);
-                int rows = split(m, workers, w + 1) - r0;
-                if (rows > 0) {
-                    load(x, level, c0, r0, rows, w);
+                int nb = blocks(m);
+                int cs = c0;
+                pool.run(nb, (b, w) -> {
+                    int r0 = split(m, nb, b);
+                    int rows = split(m, nb, b + 1) - r0;
+                    if (rows == 0) {
+                        return;
+                    }
+                    load(x, level, cs, r0, rows, w);
                     forward(params, r0, rows, true, w);
-                    loadDirection(t, u, unit, c0, r0, rows);
+                    loadDirection(t, u, unit, cs, r0, rows);
                     tangentForward(t, r0, rows, order);
                     int off = r0 * outDim;
                     int len = rows * outDim;
-                    int dst = (c0 + r0) * outDim;
+                    int dst = (cs + r0) * outDim;
                     if (f != null) {
                         z[layersCount].b.get(off, f, dst, len);
                     }
@@ -451,24 +491,22 @@ final class MlpEngine {
                             BlasOps.sgemm(false, true, rows, widths[0], widths[1], 1f, delta[1].at((long) r0
                                     * widths[1]), widths[1], pw.at(wOff[0]), widths[1], 0f,
                                     gin.at((long) r0 * widths[0]), widths[0]);
-                            copyInputGradient(gin, inputAdj, c0, r0, rows);
+                            copyInputGradient(gin, inputAdj, cs, r0, rows);
                         }
                     }
-                }
+                });
                 if (grads != null && reverse) {
-                    pool.barrier();
-                    for (int k = 0; k < layersCount; k++) {
-                        weightGradient(w, m, k, a[k], delta[k + 1], 0f);
-                        weightGradient(w, m, k, t.at[k], t.ztb[k + 1], 1f);
-                        if (order == 2 && k > 0) {
-                            weightGradient(w, m, k, t.as[k], t.zsb[k + 1], 1f);
+                    pool.run(nb, (b, w) -> {
+                        for (int k = 0; k < layersCount; k++) {
+                            weightGradient(b, nb, m, k, a[k], delta[k + 1], 0f);
+                            weightGradient(b, nb, m, k, t.at[k], t.ztb[k + 1], 1f);
+                            if (order == 2 && k > 0) {
+                                weightGradient(b, nb, m, k, t.as[k], t.zsb[k + 1], 1f);
+                            }
+                            flushWeightGradient(b, nb, w, grads, k);
+                            biasGradient(b, nb, w, m, grads, k, delta[k + 1]);
                         }
-                        flushWeightGradient(w, grads, k);
-                        biasGradient(w, m, grads, k, delta[k + 1]);
-                    }
-                    if (c0 + chunk < n) {
-                        pool.barrier();
-                    }
+                    });
                 }
             }
         });

@@ -5,44 +5,91 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.IntConsumer;
 
 /**
- * A fixed team of P workers (the calling thread plus P - 1 daemon helpers) that runs one task at a time, each worker
- * with its index 0..P-1, and a barrier the task can use between its phases.
+ * A fixed team of P workers (the calling thread plus P - 1 daemon helpers) that runs one phase at a time: a phase is
+ * a fixed number of blocks, block(b, w) for b = 0..blocks-1, each run exactly once by whichever worker w claims it
+ * first (an atomic counter). {@link #run} returns when every block of the phase has finished.
  *
- * <p>Why not an executor: a training step of a small MLP takes well under a millisecond and has several phases;
- * waking a parked thread costs tens of microseconds. Helpers therefore spin briefly after a task (about the length
- * of a step's pause), then yield the core (the machine may be shared), then park until the next task unparks them.
- * One team per thread count is shared by every {@link Mlp} of that thread count; tasks from different caller
- * threads take turns (a lock), and a task must not start another task on the same team.
+ * <p>Why claiming instead of one fixed block per worker with barriers: the course's machines are shared 2-core boxes.
+ * With a fixed assignment, a phase lasts until the slowest worker is scheduled and done, and a helper that another
+ * tenant's process has preempted stalls the caller (measured: a 2-128-128-1 training step went from 0.5 ms to 15 ms
+ * with 2 workers at load 9). Here the caller never waits for a helper that has not started: it claims the blocks
+ * itself, and waits only for a block that a helper has already begun. Which worker runs a block never changes the
+ * result: the blocks and the order of every sum inside a block are fixed by the caller, so results are bit-identical
+ * however the blocks are scheduled.
  *
- * <p>A failure in any worker aborts the task: workers waiting at the barrier stop, and {@link #run} rethrows the
+ * <p>A phase with one block, or a team of one, runs on the caller without touching the helpers. Helpers spin briefly
+ * after a phase (about the length of a step's pause), then yield the core, then park until the next phase unparks
+ * them. One team per thread count is shared by every {@link Mlp} of that thread count; phases from different caller
+ * threads take turns (a lock), and a block must not start another phase on the same team.
+ *
+ * <p>A failure in any block aborts the phase (blocks not yet claimed are skipped), and {@link #run} rethrows the
  * first failure on the caller.
  */
 final class Workers {
     private static final int SPINS = 2_000;
-    private static final int YIELDS = 20_000;
+    /**
+     * Yields before a helper parks. 20 000 (an earlier value) kept helpers yielding in a loop through the sampler's
+     * work between two Langevin gradients, costing CPU that a loaded 2-core machine does not have (process CPU of a
+     * 784-512-512-1 EBM iteration with 2 workers: 700-720 ms with 20 000 at load averages 7-9, 530-650 ms with
+     * 1 000 at 4-6; the loads differed, so this is an indication, not a measurement of the constant); parking costs a wake-up of tens of microseconds on the next call, small against the 2.7 ms
+     * of a call that is split at all.
+     */
+    private static final int YIELDS = 1_000;
     private static final Map<Integer, Workers> SHARED = new HashMap<>();
+
+    /** One block of a phase. */
+    @FunctionalInterface
+    interface Block {
+        /**
+         * Runs block b on worker w.
+         *
+         * @param b The block, 0..blocks-1.
+         * @param w The worker, 0..P-1 (0 is the caller); a worker runs one block at a time, so per-worker scratch
+         *     space indexed by w is safe.
+         */
+        void run(int b, int w);
+    }
+
+    /** One phase: its blocks, the next block to claim, the number finished, the first failure. */
+    private static final class Phase {
+        final Block block;
+        final int blocks;
+        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger done = new AtomicInteger();
+        volatile Throwable failure;
+
+        Phase(Block block, int blocks) {
+            this.block = block;
+            this.blocks = blocks;
+        }
+
+        /** Claims and runs blocks until none is left. */
+        void work(int w) {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                try {
+                    if (failure == null) {
+                        block.run(b, w);
+                    }
+                } catch (Throwable e) {
+                    synchronized (this) {
+                        if (failure == null) {
+                            failure = e;
+                        }
+                    }
+                } finally {
+                    done.incrementAndGet();
+                }
+            }
+        }
+    }
 
     private final int size;
     private final Thread[] helpers;
     private final ReentrantLock lock = new ReentrantLock();
-    private final AtomicInteger done = new AtomicInteger();
-    private final AtomicInteger arrived = new AtomicInteger();
     private volatile int generation;
-    private volatile int barrierGeneration;
-    private volatile IntConsumer task;
-    private volatile Throwable failure;
-
-    /** Thrown inside workers to leave a task that another worker has failed. */
-    private static final class Aborted extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Aborted() {
-            super(null, null, false, false);
-        }
-    }
+    private volatile Phase current;
 
     private Workers(int size) {
         this.size = size;
@@ -76,39 +123,42 @@ final class Workers {
     }
 
     /**
-     * Runs task(w) on every worker w = 0..P-1 (w = 0 on the caller) and returns when all have finished.
+     * Runs block(b, w) for every b = 0..blocks-1 and returns when all have finished.
      *
-     * @param t The task.
-     * @throws RuntimeException The first failure of any worker (errors and unchecked exceptions as thrown, checked
+     * @param blocks The number of blocks, &ge; 0.
+     * @param block The work.
+     * @throws RuntimeException The first failure of any block (errors and unchecked exceptions as thrown, checked
      *     ones wrapped in an IllegalStateException).
      */
-    void run(IntConsumer t) {
-        if (size == 1) {
-            t.accept(0);
+    void run(int blocks, Block block) {
+        if (blocks <= 0) {
+            return;
+        }
+        if (size == 1 || blocks == 1) {
+            for (int b = 0; b < blocks; b++) {
+                block.run(b, 0);
+            }
             return;
         }
         lock.lock();
         try {
-            failure = null;
-            done.set(0);
-            arrived.set(0);
-            task = t;
+            Phase p = new Phase(block, blocks);
+            current = p;
             generation = generation + 1;
             for (Thread h : helpers) {
                 LockSupport.unpark(h);
             }
-            work(t, 0);
-            for (int i = 0; done.get() < size - 1; i++) {
+            p.work(0);
+            for (int i = 0; p.done.get() < blocks; i++) {
                 if (i < SPINS) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
                 }
             }
-            task = null;
-            Throwable f = failure;
+            current = null;
+            Throwable f = p.failure;
             if (f != null) {
-                failure = null;
                 if (f instanceof RuntimeException) {
                     throw (RuntimeException) f;
                 }
@@ -119,43 +169,6 @@ final class Workers {
             }
         } finally {
             lock.unlock();
-        }
-    }
-
-    /** Waits until every worker of the current task has arrived here. */
-    void barrier() {
-        if (size == 1) {
-            return;
-        }
-        int gen = barrierGeneration;
-        if (arrived.incrementAndGet() == size) {
-            arrived.set(0);
-            barrierGeneration = gen + 1;
-            return;
-        }
-        for (int i = 0; barrierGeneration == gen; i++) {
-            if (failure != null) {
-                throw new Aborted();
-            }
-            if (i < SPINS) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
-        }
-    }
-
-    private void work(IntConsumer t, int index) {
-        try {
-            t.accept(index);
-        } catch (Aborted e) {
-            // another worker failed; its failure is reported
-        } catch (Throwable e) {
-            synchronized (this) {
-                if (failure == null) {
-                    failure = e;
-                }
-            }
         }
     }
 
@@ -172,11 +185,10 @@ final class Workers {
                 }
             }
             seen = generation;
-            IntConsumer t = task;
-            if (t != null) {
-                work(t, index);
+            Phase p = current;
+            if (p != null) {
+                p.work(index);
             }
-            done.incrementAndGet();
         }
     }
 }

@@ -41,22 +41,72 @@
  * direct {@code cblas_sgemm} ({@code rbm.BlasOps}), the element-wise work in fused Java loops over arrays that the
  * JIT vectorises (activations use a rational tanh rather than {@code Math.exp}: swish over 256 &times; 128 values
  * went from 0.32 ms to 0.05 ms of CPU), and a whole training step of that MLP (forward, backward, Adam) costs about
- * 0.5 ms of thread CPU on one core. {@code ./course bench neural} measures it against PyTorch and SameDiff on the
- * same shapes and prints GFLOP/s and the fraction of the fp32 peak. Its first runs were made on a machine loaded to
- * 16-19 runnable processes on 2 cores, where wall-clock times are meaningless (every row 5-20x slower than on an
- * idle machine); by process CPU time per call with 1 thread, the library took 0.64x PyTorch's time for the
- * 2-128-128-1 training step, 0.56x for its input gradient and 0.59x for the 784-512-512-1 EBM iteration (60
- * Langevin steps + update; about 25 % of one core's fp32 peak, where OpenBLAS 0.3.19's single-threaded sgemm tops
- * out around 36-43 %). The targets of issue 8 (wall-clock against the faster PyTorch) need a run on an idle machine.
+ * 0.5 ms of thread CPU on one core.
+ *
+ * <h2>Speed, measured (issue 8 &sect;5; {@code ./course bench neural})</h2>
+ * The machine: 2 cores of an AMD EPYC Zen 4 (cpu family 25, model 17) under KVM, shared by several sessions. Its
+ * AVX-512 runs on 256-bit FMA units: a C loop of independent FMAs reached 114 GFLOP/s per core with 512-bit and with
+ * 256-bit registers alike (thread CPU time, i.e. 32 flops per cycle at about 3.6 GHz of turbo), so the nominal fp32
+ * peak at the 2596 MHz that /proc/cpuinfo reports is 2 x 2 x 8 x 2 x 2.596 = 166 GFLOP/s, not the 332 an earlier
+ * version of the benchmark assumed (2 full-width 512-bit units, as on Zen 5); the turbo clock gives about 228.
+ * OpenBLAS 0.3.19's single-threaded sgemm reaches 80-95 GFLOP/s per core at this engine's shapes (thread CPU time):
+ * 86-93 at 128 rows of the 784-512-512-1 network, 87 at 64 rows, 71 at 32 and 45-55 at 16 rows, so two blocks of
+ * rows per call are the split that keeps the products efficient; 95-97 for 256 x 128 x 128.
+ *
+ * <p>Where the time went, and what changed (thread CPU per call, load-robust; wall-clock figures on this machine
+ * ran 2-10x higher whenever other sessions kept the cores busy, load averages 5-11):
+ * <ul>
+ *   <li>{@code blas_set_num_threads} of the bundled OpenBLAS costs 0.25-0.9 ms per call (measured in a loop), and
+ *       the engine used to set one thread and restore the old count around every call: about 0.5-1 ms per call, more
+ *       than the whole 2-128-128-1 training step (0.5 ms), and 30-60 ms per 60-step Langevin iteration. The engine
+ *       now sets OpenBLAS to one thread when it is not there and leaves it there ({@code MlpEngine.run}).</li>
+ *   <li>With a fixed block of rows per worker and barriers, a call waited for the slowest worker: at load 9 the
+ *       2-thread training step of the small MLP took 15 ms against 1 ms on one thread. Now the blocks of a phase are
+ *       claimed by whichever worker is free ({@code Workers}), so the caller never waits for a helper that has not
+ *       started, and calls below 16 million multiply-adds per forward pass run on the caller alone
+ *       ({@code MlpEngine.parallelMacs}). Both are decided by the network, the row count and the configured thread
+ *       count only, so results stay bit-identical for a given thread count.</li>
+ *   <li>2-128-128-1, batch 256: a training step (forward, backward, Adam) costs 0.46-0.50 ms of CPU, of which the
+ *       three 256 x 128 x 128 products are 0.27 ms and the thin products (2 inputs, 1 output) 0.012 ms in all (so
+ *       hand-written kernels for them were not worth it); the swish loop runs at 0.6 ns per value. An input gradient
+ *       costs 0.32-0.33 ms. Copying the parameters into native memory each call costs 4 us (70 us for the
+ *       784-512-512-1 network: no reason to track changes to the live parameter array).</li>
+ *   <li>784-512-512-1, batch 128: a Langevin gradient (forward and input gradient) costs 4.6 ms of CPU on one
+ *       worker (74 GFLOP/s; its four products alone 3.8 ms) and 2.7 ms of wall-clock time on two (124 GFLOP/s)
+ *       when the second core is free. The sampler around it ({@code sampling.LangevinSampler}: Gaussian noise for
+ *       100 352 values, the update and the clamp) adds about 0.45 ms of the caller's CPU per step plus the
+ *       common pool's share of the noise: 60-70 ms of wall-clock time per 60 steps at load 4.5.</li>
+ * </ul>
+ * Benchmark runs on this machine (medians of blocks; all rows of a run measured in the same minutes):
+ * <ul>
+ *   <li>before these changes, load 8.6-9.3: (a) training step 15.2 ms with 2 threads, 1.01 ms with 1, PyTorch 3.3
+ *       ms (4.60x); (b) 1360 ms with 2 threads against PyTorch's 870 ms (1.56x);</li>
+ *   <li>after, in a quieter minute (load 4 falling to 2 runnable processes; no PyTorch in that run): (a) 0.47 ms (2
+ *       threads) and 0.44 ms (1 thread); (b) 269 ms with 2 threads = 79 GFLOP/s = 47 % of the 166 GFLOP/s nominal
+ *       peak, 405 ms with 1 thread;</li>
+ *   <li>after, with PyTorch in the same run, load 4-6: (a) 0.46 ms against PyTorch's 3.5 ms (0.13x, MET, but
+ *       PyTorch's step was 2.2x slower than its 1.57 ms on a quiet machine); (b) 655 ms against 672 ms (0.98x) and
+ *       19.5 % of peak: the load fell on the library's two workers;</li>
+ *   <li>after, full run with PyTorch, load 7.7 falling to 5.6: (a) 0.46 ms against PyTorch's 1.49 ms (0.31x); (b)
+ *       513 ms with 2 threads and 436 ms with 1 against PyTorch's 457 ms (1.12x; 0.95x with 1 thread); process CPU
+ *       per iteration 750 ms with 2 workers against 410 ms with 1, i.e. under load the second worker mostly
+ *       waits.</li>
+ * </ul>
+ * So against PyTorch on a quiet machine (1.57 ms and 468 ms, measured earlier): (a) 0.44-0.47 ms is 0.28-0.30x,
+ * short of the 0.25x target (0.39 ms) by 0.05-0.08 ms (the three 256 x 128 x 128 products alone take 0.27 ms on one core,
+ * and two workers save little at this size); (b) 269 ms is 0.57x (target 0.7x met) and 47 % of the nominal peak
+ * (target 40 % met; 35 % of the turbo peak of about 228). On a loaded machine both wall-clock ratios swing by more
+ * than these margins; the benchmark's process-CPU lines are the stable ones.
  *
  * <h2>Threads</h2>
  * Each network uses {@link org.ebmjava.neural.Mlp#threads()} workers (default: the available processors), a team
- * shared by all networks with that count: each worker runs the forward and backward passes of its own block of rows
- * with single-threaded BLAS, then (after a barrier) its block of the rows of every weight gradient over the whole
- * chunk, so every sum is formed by one worker in a fixed order and results are bit-identical for the same inputs,
- * parameters and thread count. OpenBLAS is switched to one thread only for the duration of each call and restored
- * afterwards, so ND4J code elsewhere (the RBM notebooks) keeps its own BLAS threading. Workers wait by spinning
- * briefly, then yielding, then parking; on a machine crowded by other processes a small network can be faster with
- * {@code threads(1)} (the benchmark prints both).
+ * shared by all networks with that count. A call whose forward pass needs at least 16 million multiply-adds
+ * (rows x the sum of in x out over the layers) is split into one block of rows per worker for the forward and
+ * backward passes, then one block of the rows of every weight gradient per worker; smaller calls (the 2D toys of
+ * lessons 06-10 at usual batch sizes) run on the caller as one block. Every sum is formed inside one block in a fixed
+ * order, so results are bit-identical for the same inputs, parameters and configured thread count (and close, not
+ * identical, across thread counts). OpenBLAS is set to one thread by the first call and left so (each worker calls
+ * it single-threaded); ND4J code that wants its own BLAS threads afterwards sets them with
+ * {@code Nd4j.factory().blas().setMaxThreads(n)}. Helpers wait by spinning briefly, then yielding, then parking.
  */
 package org.ebmjava.neural;

@@ -115,7 +115,12 @@ class RealNvpTest {
         flow.networks().forEach(Mlp::zeroGradients);
         flow.nllAndGradient(x, n);
         SplittableRandom rng = new SplittableRandom(8);
-        double h = 2e-3;
+        // The engine evaluates the NLL in float32 and this sharp flow's mean NLL is about 85, so rounding moves a
+        // central difference by about eps * 85 / h: 2.5e-3 at h = 2e-3 (measured: parameter 225's difference read
+        // 0.2305 or 0.2257 depending only on the order of the engine's sums, against 0.2307 from either order's
+        // analytic gradient). h = 1e-2 keeps rounding near 5e-4 while the truncation error, O(h^2), stays under
+        // 0.2 % of every checked entry.
+        double h = 1e-2;
         int checked = 0;
         for (Mlp net : flow.networks()) {
             float[] p = net.parameters();

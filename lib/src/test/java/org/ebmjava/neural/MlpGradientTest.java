@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -15,6 +17,20 @@ import org.junit.jupiter.params.provider.EnumSource;
  * central differences (h = 1e-6 in double), on tiny networks of every activation.
  */
 class MlpGradientTest {
+    private static long savedParallelMacs;
+
+    /** The tests' networks are tiny: split every call into blocks, so that multi-worker paths are what is tested. */
+    @BeforeAll
+    static void splitEveryCall() {
+        savedParallelMacs = MlpEngine.parallelMacs;
+        MlpEngine.parallelMacs = 0;
+    }
+
+    @AfterAll
+    static void restoreSplitThreshold() {
+        MlpEngine.parallelMacs = savedParallelMacs;
+    }
+
     /** Float32 engine vs double reference: relative to the largest entry. */
     static final double TOL = 2e-4;
 
@@ -137,6 +153,34 @@ class MlpGradientTest {
             for (int q = 0; q < grads[0].length; q++) {
                 assertEquals(grads[0][q], grads[r][q], 1e-4 * (1 + Math.abs(grads[0][q])));
             }
+        }
+    }
+
+    @Test
+    void smallCallsRunAsOneBlockWithTheSameResultsAsSplitCalls() {
+        int n = 200;
+        float[] x = Reference.gaussian(n * 3, 12, 1.0);
+        float[] g = Reference.gaussian(n * 2, 13, 1.0);
+        float[][] grads = new float[2][];
+        float[][] outs = new float[2][n * 2];
+        long saved = MlpEngine.parallelMacs;
+        try {
+            for (int r = 0; r < 2; r++) {
+                MlpEngine.parallelMacs = r == 0 ? 0 : Long.MAX_VALUE;
+                Mlp net = Mlp.builder(3).hidden(64, Activation.SWISH).hidden(32, Activation.TANH).output(2).seed(5)
+                        .threads(2).maxBatch(128).build();
+                assertEquals(r == 0 ? 2 : 1, net.engine().blocks(128), "blocks per chunk");
+                net.accumulateGradient(x, null, n, g, outs[r], null);
+                grads[r] = net.gradients().clone();
+            }
+        } finally {
+            MlpEngine.parallelMacs = saved;
+        }
+        for (int q = 0; q < grads[0].length; q++) {
+            assertEquals(grads[0][q], grads[1][q], 1e-4 * (1 + Math.abs(grads[0][q])), "gradient " + q);
+        }
+        for (int q = 0; q < outs[0].length; q++) {
+            assertEquals(outs[0][q], outs[1][q], 1e-5 * (1 + Math.abs(outs[0][q])), "output " + q);
         }
     }
 

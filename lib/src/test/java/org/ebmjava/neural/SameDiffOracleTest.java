@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
@@ -17,6 +19,20 @@ import org.nd4j.linalg.factory.Nd4j;
  * the difference is summation order).
  */
 class SameDiffOracleTest {
+    private static long savedParallelMacs;
+
+    /** The tests' networks are tiny: split every call into blocks, so that multi-worker paths are what is tested. */
+    @BeforeAll
+    static void splitEveryCall() {
+        savedParallelMacs = MlpEngine.parallelMacs;
+        MlpEngine.parallelMacs = 0;
+    }
+
+    @AfterAll
+    static void restoreSplitThreshold() {
+        MlpEngine.parallelMacs = savedParallelMacs;
+    }
+
     static final double TOL = 1e-5;
 
     @Test
