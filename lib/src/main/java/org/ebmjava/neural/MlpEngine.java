@@ -7,8 +7,8 @@ import org.ebmjava.rbm.BlasOps;
 
 /**
  * The hot path of an {@link Mlp}: preallocated native float buffers for one chunk of rows, matrix products by
- * {@code cblas_sgemm} ({@link BlasOps#sgemm}), element-wise work in fused Java loops, split over a shared team of
- * {@link Workers}.
+ * {@code cblas_sgemm}, or {@code sgemv}/{@code sger} when a dimension is 1 or 2 ({@link BlasOps#sgemmThin}: a 2D
+ * input layer, a scalar head), element-wise work in fused Java loops, split over a shared team of {@link Workers}.
  *
  * <p>Per call: (0) the caller copies the Java parameter vector into the native copy of the weights (the optimiser
  * may have changed them); then per chunk of at most {@code chunk} rows: (1) the forward and backward passes run on blocks of
@@ -42,16 +42,19 @@ final class MlpEngine {
 
     /**
      * Calls whose forward pass needs fewer multiply-adds than this run on the caller alone (one block); larger ones
-     * are split into one block of rows per worker. Measured on the course's 2-core machines (thread CPU time, which
-     * other tenants inflate little): a 2-128-128-1 training step at batch 256 (4.3 million multiply-adds per forward
-     * pass) costs 0.49 ms on one worker and 0.39 ms per worker on two (0.77 ms together), and with the fixed
-     * per-worker split of an earlier version it took 15 ms instead of 1 ms of wall-clock time when other processes
-     * kept the second core busy (load 9); the 784-512-512-1 Langevin gradient at batch 128 (85 million) takes 4.6 ms
-     * on one worker and 2.7 ms on two. The split depends only on the network, the number of rows and the configured
-     * thread count, so results stay bit-identical for a given thread count. System property
-     * {@code ebm.neural.parallelMacs} overrides the threshold (0: always split, as the tests do).
+     * are split into one block of rows per worker. Measured on the course's 2-core machines, alternating the layouts
+     * in one JVM (medians of 15 rounds; this VM's timings drift by 20-30 % between runs, so only interleaved
+     * comparisons are meaningful): a 2-128-128-1 training step at batch 256 (4.3 million multiply-adds per forward
+     * pass) takes 0.51 ms in one block and 0.35 ms split over two workers, its input gradient 0.36 and 0.24 ms; the
+     * 784-512-512-1 input gradient at batch 128 (85 million) 5.1 and 3.3 ms. Below about a million multiply-adds the
+     * hand-over to the helper costs as much as it saves. Splitting every layer by columns instead of rows (each
+     * worker packing half of each weight matrix) was tried and measured no faster at these sizes. Helpers claim
+     * blocks ({@link Workers}), so a helper that another process keeps off its core does not stall the caller for
+     * long. The split depends only on the network, the number of rows and the configured thread count, so results
+     * stay bit-identical for a given thread count. System property {@code ebm.neural.parallelMacs} overrides the
+     * threshold (0: always split, as the tests do).
      */
-    static volatile long parallelMacs = Long.getLong("ebm.neural.parallelMacs", 16_000_000L);
+    static volatile long parallelMacs = Long.getLong("ebm.neural.parallelMacs", 4_000_000L);
 
     final int layersCount;
     final int chunk;
@@ -213,7 +216,7 @@ final class MlpEngine {
                         return;
                     }
                     load(x, level, cs, r0, rows, w);
-                    forward(params, r0, rows, backward, w);
+                    forward(params, r0, rows, backward, false, w);
                     if (out != null) {
                         z[layersCount].b.get(r0 * outDim, out, (cs + r0) * outDim, rows * outDim);
                     }
@@ -273,14 +276,14 @@ final class MlpEngine {
     }
 
     /** z[k+1] = a[k] W + b, a[k+1] = f(z[k+1]) (and dv = f') for this worker's rows. */
-    void forward(float[] params, int r0, int rows, boolean keepDerivative, int w) {
+    void forward(float[] params, int r0, int rows, boolean keepDerivative, boolean keepPre, int w) {
         for (int k = 0; k < layersCount; k++) {
             int in = widths[k];
             int out = widths[k + 1];
-            BlasOps.sgemm(false, false, rows, out, in, 1f, a[k].at((long) r0 * in), in, pw.at(wOff[k]), out, 0f,
+            BlasOps.sgemmThin(false, false, rows, out, in, 1f, a[k].at((long) r0 * in), in, pw.at(wOff[k]), out, 0f,
                     z[k + 1].at((long) r0 * out), out);
             if (k < layersCount - 1) {
-                activate(acts[k], z[k + 1], a[k + 1], keepDerivative ? dv[k + 1] : null, r0 * out, rows, out,
+                activate(acts[k], z[k + 1], a[k + 1], keepDerivative ? dv[k + 1] : null, keepPre, r0 * out, rows, out,
                         params, bOff[k], w);
             } else {
                 addBias(z[k + 1].b, r0 * out, rows, out, params, bOff[k]);
@@ -294,11 +297,11 @@ final class MlpEngine {
             int in = widths[k];
             int out = widths[k + 1];
             if (k > 0) {
-                BlasOps.sgemm(false, true, rows, in, out, 1f, delta[k + 1].at((long) r0 * out), out, pw.at(wOff[k]),
+                BlasOps.sgemmThin(false, true, rows, in, out, 1f, delta[k + 1].at((long) r0 * out), out, pw.at(wOff[k]),
                         out, 0f, delta[k].at((long) r0 * in), in);
                 multiply(delta[k], dv[k], r0 * in, rows * in, w);
             } else if (inputGradient) {
-                BlasOps.sgemm(false, true, rows, in, out, 1f, delta[1].at((long) r0 * out), out, pw.at(wOff[0]), out,
+                BlasOps.sgemmThin(false, true, rows, in, out, 1f, delta[1].at((long) r0 * out), out, pw.at(wOff[0]), out,
                         0f, gin.at((long) r0 * in), in);
             }
         }
@@ -325,7 +328,7 @@ final class MlpEngine {
         if (ni == 0) {
             return;
         }
-        BlasOps.sgemm(true, false, ni, out, m, 1f, src.at(i0), in, adj.at(0), out, beta,
+        BlasOps.sgemmThin(true, false, ni, out, m, 1f, src.at(i0), in, adj.at(0), out, beta,
                 gw.at(wOff[k] + (long) i0 * out), out);
     }
 
@@ -461,7 +464,7 @@ final class MlpEngine {
                         return;
                     }
                     load(x, level, cs, r0, rows, w);
-                    forward(params, r0, rows, true, w);
+                    forward(params, r0, rows, true, true, w);
                     loadDirection(t, u, unit, cs, r0, rows);
                     tangentForward(t, r0, rows, order);
                     int off = r0 * outDim;
@@ -488,7 +491,7 @@ final class MlpEngine {
                         }
                         tangentReverse(t, r0, rows, order);
                         if (inputAdj != null) {
-                            BlasOps.sgemm(false, true, rows, widths[0], widths[1], 1f, delta[1].at((long) r0
+                            BlasOps.sgemmThin(false, true, rows, widths[0], widths[1], 1f, delta[1].at((long) r0
                                     * widths[1]), widths[1], pw.at(wOff[0]), widths[1], 0f,
                                     gin.at((long) r0 * widths[0]), widths[0]);
                             copyInputGradient(gin, inputAdj, cs, r0, rows);
@@ -533,7 +536,7 @@ final class MlpEngine {
             int in = widths[k];
             int out = widths[k + 1];
             int ro = r0 * out;
-            BlasOps.sgemm(false, false, rows, out, in, 1f, t.at[k].at((long) r0 * in), in, pw.at(wOff[k]), out, 0f,
+            BlasOps.sgemmThin(false, false, rows, out, in, 1f, t.at[k].at((long) r0 * in), in, pw.at(wOff[k]), out, 0f,
                     t.zt[k + 1].at(ro), out);
             FloatBuffer zs = t.zs[k + 1].b;
             if (order == 2) {
@@ -542,7 +545,7 @@ final class MlpEngine {
                         zs.put(q, 0f);
                     }
                 } else {
-                    BlasOps.sgemm(false, false, rows, out, in, 1f, t.as[k].at((long) r0 * in), in, pw.at(wOff[k]),
+                    BlasOps.sgemmThin(false, false, rows, out, in, 1f, t.as[k].at((long) r0 * in), in, pw.at(wOff[k]),
                             out, 0f, t.zs[k + 1].at(ro), out);
                 }
             }
@@ -572,12 +575,12 @@ final class MlpEngine {
             int out = widths[k + 1];
             int ri = r0 * in;
             int ro = r0 * out;
-            BlasOps.sgemm(false, true, rows, in, out, 1f, delta[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+            BlasOps.sgemmThin(false, true, rows, in, out, 1f, delta[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
                     delta[k].at(ri), in);
-            BlasOps.sgemm(false, true, rows, in, out, 1f, t.ztb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+            BlasOps.sgemmThin(false, true, rows, in, out, 1f, t.ztb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
                     t.ztb[k].at(ri), in);
             if (order == 2) {
-                BlasOps.sgemm(false, true, rows, in, out, 1f, t.zsb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
+                BlasOps.sgemmThin(false, true, rows, in, out, 1f, t.zsb[k + 1].at(ro), out, pw.at(wOff[k]), out, 0f,
                         t.zsb[k].at(ri), in);
             }
             FloatBuffer zz = z[k].b;
@@ -684,11 +687,14 @@ final class MlpEngine {
     }
 
     /**
-     * Adds the bias to z, writes a = f(z) and, if dv is not null, dv = f'(z), for a block of rows. The block is
+     * Adds the bias to z, writes a = f(z) and, if dv is not null, dv = f'(z), for a block of rows; z with its bias
+     * is written back only if keepPre (the second-order passes read it; the first-order ones need only a and dv,
+     * and the write-back cost about 4 &micro;s per 256 x 128 block). The block is
      * copied into the worker's Java arrays first: the JIT vectorises the loops over arrays (with the rational
      * {@link FastMath#tanh}), not over direct buffers, and the copies cost far less than the scalar loops did.
      */
-    void activate(Activation act, Buf zb, Buf ab, Buf db, int off, int rows, int width, float[] p, int bo, int w) {
+    void activate(Activation act, Buf zb, Buf ab, Buf db, boolean keepPre, int off, int rows, int width, float[] p,
+            int bo, int w) {
         int len = rows * width;
         float[] zs = zTmp[w];
         float[] as = aTmp[w];
@@ -700,64 +706,102 @@ final class MlpEngine {
                 zs[row + j] += p[bo + j];
             }
         }
-        switch (act) {
-            case SWISH:
-                for (int q = 0; q < len; q++) {
-                    float v = zs[q];
-                    float s = 0.5f + 0.5f * FastMath.tanh(0.5f * v);
-                    as[q] = v * s;
-                    ds[q] = s + v * s * (1f - s);
-                }
-                break;
-            case SIGMOID:
-                for (int q = 0; q < len; q++) {
-                    float s = 0.5f + 0.5f * FastMath.tanh(0.5f * zs[q]);
-                    as[q] = s;
-                    ds[q] = s * (1f - s);
-                }
-                break;
-            case TANH:
-                for (int q = 0; q < len; q++) {
-                    float t = FastMath.tanh(zs[q]);
-                    as[q] = t;
-                    ds[q] = 1f - t * t;
-                }
-                break;
-            case SOFTPLUS:
-                for (int q = 0; q < len; q++) {
-                    float v = zs[q];
-                    float ex = FastMath.exp(-Math.abs(v));
-                    as[q] = Math.max(v, 0f) + (float) Math.log1p(ex);
-                    float s = 1f / (1f + ex);
-                    ds[q] = v >= 0 ? s : ex * s;
-                }
-                break;
-            case RELU:
-                for (int q = 0; q < len; q++) {
-                    float v = zs[q];
-                    as[q] = Math.max(v, 0f);
-                    ds[q] = v > 0 ? 1f : 0f;
-                }
-                break;
-            case LEAKY_RELU:
-                for (int q = 0; q < len; q++) {
-                    float v = zs[q];
-                    as[q] = v > 0 ? v : Activation.LEAKY_SLOPE * v;
-                    ds[q] = v > 0 ? 1f : Activation.LEAKY_SLOPE;
-                }
-                break;
-            case IDENTITY:
-                System.arraycopy(zs, 0, as, 0, len);
-                java.util.Arrays.fill(ds, 0, len, 1f);
-                break;
-            default:
-                throw new AssertionError(act);
+        apply(act, zs, as, ds, len);
+        if (keepPre) {
+            zb.b.put(off, zs, 0, len);
         }
-        zb.b.put(off, zs, 0, len);
         ab.b.put(off, as, 0, len);
         if (db != null) {
             db.b.put(off, ds, 0, len);
         }
+    }
+
+    /** a = f(z) and dv = f'(z) on the first len entries of the worker's scratch arrays. */
+    static void apply(Activation act, float[] zs, float[] as, float[] ds, int len) {
+        switch (act) {
+            case SWISH:
+                swish(zs, as, ds, len);
+                break;
+            case SIGMOID:
+                sigmoid(zs, as, ds, len);
+                break;
+            case TANH:
+                tanh(zs, as, ds, len);
+                break;
+            case SOFTPLUS:
+                softplus(zs, as, ds, len);
+                break;
+            case RELU:
+                relu(zs, as, ds, len);
+                break;
+            case LEAKY_RELU:
+                leakyRelu(zs, as, ds, len);
+                break;
+            case IDENTITY:
+                identity(zs, as, ds, len);
+                break;
+            default:
+                throw new AssertionError(act);
+        }
+    }
+
+    // One small method per activation: C2 vectorises these loops reliably; inside one large method with all seven
+    // loops the same loops ran 2-2.5x slower (measured: swish on a 256 x 128 block, 47 us inside, 20 us alone).
+
+    private static void swish(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float v = zs[q];
+            float s = 0.5f + 0.5f * FastMath.tanh(0.5f * v);
+            as[q] = v * s;
+            ds[q] = s + v * s * (1f - s);
+        }
+    }
+
+    private static void sigmoid(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float s = 0.5f + 0.5f * FastMath.tanh(0.5f * zs[q]);
+            as[q] = s;
+            ds[q] = s * (1f - s);
+        }
+    }
+
+    private static void tanh(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float t = FastMath.tanh(zs[q]);
+            as[q] = t;
+            ds[q] = 1f - t * t;
+        }
+    }
+
+    private static void softplus(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float v = zs[q];
+            float ex = FastMath.exp(-Math.abs(v));
+            as[q] = Math.max(v, 0f) + (float) Math.log1p(ex);
+            float s = 1f / (1f + ex);
+            ds[q] = v >= 0 ? s : ex * s;
+        }
+    }
+
+    private static void relu(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float v = zs[q];
+            as[q] = Math.max(v, 0f);
+            ds[q] = v > 0 ? 1f : 0f;
+        }
+    }
+
+    private static void leakyRelu(float[] zs, float[] as, float[] ds, int len) {
+        for (int q = 0; q < len; q++) {
+            float v = zs[q];
+            as[q] = v > 0 ? v : Activation.LEAKY_SLOPE * v;
+            ds[q] = v > 0 ? 1f : Activation.LEAKY_SLOPE;
+        }
+    }
+
+    private static void identity(float[] zs, float[] as, float[] ds, int len) {
+        System.arraycopy(zs, 0, as, 0, len);
+        java.util.Arrays.fill(ds, 0, len, 1f);
     }
 
     /** tanh by {@link FastMath#tanh}. */

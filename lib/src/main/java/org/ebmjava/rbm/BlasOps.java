@@ -18,8 +18,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * <p>The same native library instance as ND4J's (javacpp's {@code openblas_nolapack} preset) is called, so
  * {@code Nd4j.factory().blas().setMaxThreads(n)} sets its threads.
  *
- * <p>Public only for its raw {@link #sgemm} wrapper, which the neural engine ({@code org.ebmjava.neural}) shares;
- * everything else stays package-private.
+ * <p>Public only for its raw {@link #sgemm} and {@link #sgemmThin} wrappers, which the neural engine
+ * ({@code org.ebmjava.neural}) shares; everything else stays package-private.
  */
 public final class BlasOps {
     private static final int ROW_MAJOR = openblas_nolapack.CblasRowMajor;
@@ -123,6 +123,78 @@ public final class BlasOps {
             FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
         openblas_nolapack.cblas_sgemm(ROW_MAJOR, transA ? TRANS : NO_TRANS, transB ? TRANS : NO_TRANS, m, n, k, alpha,
                 a, lda, b, ldb, beta, c, ldc);
+    }
+
+    /**
+     * c = alpha op(a) op(b) + beta c like {@link #sgemm}, but with level-2 BLAS calls when a dimension is at most 2:
+     * n &le; 2 as one {@code cblas_sgemv} per column of c, m &le; 2 as one per row, k &le; 2 as one
+     * {@code cblas_sger} (rank-1 update) per inner index after scaling c by beta. OpenBLAS's {@code sgemm} costs
+     * 11-17 &micro;s at such shapes whatever their size (its packing and blocking), its {@code sgemv} and
+     * {@code sger} 1.5-3 &micro;s, measured here with 256 rows and 128 columns (the 2-128-128-1 MLP's output layer,
+     * its gradient and its backward step; the first layer of a 2D input). Which path runs depends only on m, n and
+     * k, so results are reproducible; the sums are formed in a different order than {@code sgemm}'s, so the last
+     * bits can differ from it. With beta = 0 the old c is ignored (NaN in c included), as for {@code sgemm}.
+     *
+     * @param transA Whether to use a<sup>T</sup>.
+     * @param transB Whether to use b<sup>T</sup>.
+     * @param m Rows of op(a) and c.
+     * @param n Columns of op(b) and c.
+     * @param k Columns of op(a), rows of op(b).
+     * @param alpha The scale of the product.
+     * @param a Pointer to a. Not modified.
+     * @param lda Row stride of a.
+     * @param b Pointer to b. Not modified.
+     * @param ldb Row stride of b.
+     * @param beta The scale of the old c.
+     * @param c Pointer to c. Modified.
+     * @param ldc Row stride of c.
+     */
+    public static void sgemmThin(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a,
+            int lda, FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k > 2 && n <= 2) {
+            // column j of c = alpha op(a) (column j of op(b)) + beta (column j of c)
+            for (int j = 0; j < n; j++) {
+                FloatPointer x = transB ? offset(b, (long) j * ldb) : offset(b, j);
+                int incx = transB ? 1 : ldb;
+                openblas_nolapack.cblas_sgemv(ROW_MAJOR, transA ? TRANS : NO_TRANS, transA ? k : m, transA ? m : k,
+                        alpha, a, lda, x, incx, beta, offset(c, j), ldc);
+            }
+        } else if (k > 2 && m <= 2) {
+            // row i of c = alpha op(b)^T (row i of op(a)) + beta (row i of c)
+            for (int i = 0; i < m; i++) {
+                FloatPointer x = transA ? offset(a, i) : offset(a, (long) i * lda);
+                int incx = transA ? lda : 1;
+                openblas_nolapack.cblas_sgemv(ROW_MAJOR, transB ? NO_TRANS : TRANS, transB ? n : k, transB ? k : n,
+                        alpha, b, ldb, x, incx, beta, offset(c, (long) i * ldc), 1);
+            }
+        } else if (k <= 2 && (long) m * n >= 64) {
+            if (beta != 1f) {
+                // cblas_sscal with 0 writes zeros (NaN included) in the bundled OpenBLAS; BlasOpsTest checks it
+                if (ldc == n) {
+                    openblas_nolapack.cblas_sscal(m * n, beta, c, 1);
+                } else {
+                    for (int i = 0; i < m; i++) {
+                        openblas_nolapack.cblas_sscal(n, beta, offset(c, (long) i * ldc), 1);
+                    }
+                }
+            }
+            // c += alpha (column p of op(a)) (row p of op(b))
+            for (int p = 0; p < k; p++) {
+                FloatPointer x = transA ? offset(a, (long) p * lda) : offset(a, p);
+                FloatPointer y = transB ? offset(b, p) : offset(b, (long) p * ldb);
+                openblas_nolapack.cblas_sger(ROW_MAJOR, m, n, alpha, x, transA ? 1 : lda, y, transB ? ldb : 1, c, ldc);
+            }
+        } else {
+            sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+        }
+    }
+
+    /** A pointer i elements past p (p itself is unchanged). */
+    private static FloatPointer offset(FloatPointer p, long i) {
+        return i == 0 ? p : new FloatPointer(p).position(p.position() + i);
     }
 
     /**

@@ -192,23 +192,24 @@ public final class LangevinSampler extends BatchSampler {
             noise = ensure(noise, m);
             GaussianNoise.fill(noise, m, rng);
         }
-        for (int k = 0; k < m; k++) {
-            double g = drift[k];
-            if (g > clip) {
-                g = clip;
-            } else if (g < -clip) {
-                g = -clip;
+        // float arithmetic with Math.min/max clamps, which the JIT vectorises: on 128 x 784 images this loop took
+        // 0.9-1.3 ms per step in double with if/else clamps (as long as a third of the network's input gradient)
+        // and 0.05 ms like this. NaN still reaches x (Math.min/max return NaN), where run() reports it.
+        float a = (float) stepSize;
+        float s = (float) noiseScale;
+        float c = (float) clip;
+        float low = (float) lo;
+        float high = (float) hi;
+        if (noiseScale > 0.0) {
+            for (int k = 0; k < m; k++) {
+                float g = Math.max(-c, Math.min(c, drift[k]));
+                x[k] = Math.max(low, Math.min(high, x[k] + a * g + s * noise[k]));
             }
-            double v = x[k] + stepSize * g;
-            if (noiseScale > 0.0) {
-                v += noiseScale * noise[k];
+        } else {
+            for (int k = 0; k < m; k++) {
+                float g = Math.max(-c, Math.min(c, drift[k]));
+                x[k] = Math.max(low, Math.min(high, x[k] + a * g));
             }
-            if (v < lo) {
-                v = lo;
-            } else if (v > hi) {
-                v = hi;
-            }
-            x[k] = (float) v;
         }
     }
 

@@ -37,8 +37,11 @@ class RealNvpTest {
         float[] z = new float[x.length];
         flow.toLatent(x, 50, z, new float[50]);
         float[] back = flow.fromLatent(z, 50);
+        // float32 round trip through four sharp couplings (|z| up to ~250): the worst relative error measured over
+        // seeds 1-6 was 1e-4 to 1.6e-3, with either summation order of the engine's products; a wrong inverse is off
+        // by O(1)
         for (int j = 0; j < x.length; j++) {
-            assertEquals(x[j], back[j], 1e-3 * Math.max(1, Math.abs(x[j])), "coordinate " + j);
+            assertEquals(x[j], back[j], 5e-3 * Math.max(1, Math.abs(x[j])), "coordinate " + j);
         }
     }
 

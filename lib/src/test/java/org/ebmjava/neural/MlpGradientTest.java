@@ -156,32 +156,55 @@ class MlpGradientTest {
         }
     }
 
-    @Test
-    void smallCallsRunAsOneBlockWithTheSameResultsAsSplitCalls() {
+    /**
+     * The two layouts of a call (one block on the caller; rows split over the workers) give the same outputs,
+     * parameter gradients and input gradients up to float rounding, with and without a level embedding. The
+     * one-block layout is the one the central-difference tests of the other classes check.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void oneBlockAndRowSplitAgree(boolean embedded) {
         int n = 200;
         float[] x = Reference.gaussian(n * 3, 12, 1.0);
         float[] g = Reference.gaussian(n * 2, 13, 1.0);
+        float[] level = new float[n];
+        for (int i = 0; i < n; i++) {
+            level[i] = 0.1f + 0.01f * i;
+        }
+        String[] layouts = {"one block", "rows"};
         float[][] grads = new float[2][];
         float[][] outs = new float[2][n * 2];
-        long saved = MlpEngine.parallelMacs;
+        float[][] inputs = new float[2][n * 3];
+        long savedParallel = MlpEngine.parallelMacs;
         try {
             for (int r = 0; r < 2; r++) {
-                MlpEngine.parallelMacs = r == 0 ? 0 : Long.MAX_VALUE;
-                Mlp net = Mlp.builder(3).hidden(64, Activation.SWISH).hidden(32, Activation.TANH).output(2).seed(5)
-                        .threads(2).maxBatch(128).build();
-                assertEquals(r == 0 ? 2 : 1, net.engine().blocks(128), "blocks per chunk");
-                net.accumulateGradient(x, null, n, g, outs[r], null);
+                MlpEngine.parallelMacs = r == 0 ? Long.MAX_VALUE : 0;
+                Mlp.Builder b = Mlp.builder(3).hidden(64, Activation.SWISH).hidden(32, Activation.TANH).output(2)
+                        .seed(5).threads(2).maxBatch(128);
+                if (embedded) {
+                    b.embedding(SinusoidalEmbedding.ofLog(4, 50));
+                }
+                Mlp net = b.build();
+                assertEquals(r == 0 ? 1 : 2, net.engine().blocks(128), "blocks per chunk, " + layouts[r]);
+                net.accumulateGradient(x, embedded ? level : null, n, g, outs[r], inputs[r]);
                 grads[r] = net.gradients().clone();
             }
         } finally {
-            MlpEngine.parallelMacs = saved;
+            MlpEngine.parallelMacs = savedParallel;
         }
-        for (int q = 0; q < grads[0].length; q++) {
-            assertEquals(grads[0][q], grads[1][q], 1e-4 * (1 + Math.abs(grads[0][q])), "gradient " + q);
+        for (int r = 1; r < 2; r++) {
+            for (int q = 0; q < grads[0].length; q++) {
+                assertEquals(grads[0][q], grads[r][q], 1e-4 * (1 + Math.abs(grads[0][q])), layouts[r] + ": gradient " + q);
+            }
+            for (int q = 0; q < outs[0].length; q++) {
+                assertEquals(outs[0][q], outs[r][q], 1e-5 * (1 + Math.abs(outs[0][q])), layouts[r] + ": output " + q);
+            }
+            for (int q = 0; q < inputs[0].length; q++) {
+                assertEquals(inputs[0][q], inputs[r][q], 1e-5 * (1 + Math.abs(inputs[0][q])),
+                        layouts[r] + ": input gradient " + q);
+            }
         }
-        for (int q = 0; q < outs[0].length; q++) {
-            assertEquals(outs[0][q], outs[1][q], 1e-5 * (1 + Math.abs(outs[0][q])), "output " + q);
-        }
+        assertNotEquals(0f, inputs[0][0], "input gradient computed");
     }
 
     @Test
