@@ -63,19 +63,24 @@
  *   <li>With a fixed block of rows per worker and barriers, a call waited for the slowest worker: at load 9 the
  *       2-thread training step of the small MLP took 15 ms against 1 ms on one thread. Now the blocks of a phase are
  *       claimed by whichever worker is free ({@code Workers}), so the caller never waits for a helper that has not
- *       started, and calls below 16 million multiply-adds per forward pass run on the caller alone
- *       ({@code MlpEngine.parallelMacs}). Both are decided by the network, the row count and the configured thread
+ *       started, and calls below 4 million multiply-adds per forward pass run on the caller alone
+ *       ({@code MlpEngine.parallelMacs}; 16 million in a first version, lowered after the changes below made
+ *       the split pay at the 2-128-128-1 training step: 0.51 ms in one block, 0.35 ms split, interleaved medians). Both are decided by the network, the row count and the configured thread
  *       count only, so results stay bit-identical for a given thread count.</li>
  *   <li>2-128-128-1, batch 256: a training step (forward, backward, Adam) costs 0.46-0.50 ms of CPU, of which the
- *       three 256 x 128 x 128 products are 0.27 ms and the thin products (2 inputs, 1 output) 0.012 ms in all (so
- *       hand-written kernels for them were not worth it); the swish loop runs at 0.6 ns per value. An input gradient
- *       costs 0.32-0.33 ms. Copying the parameters into native memory each call costs 4 us (70 us for the
+ *       three 256 x 128 x 128 products are about 0.31 ms (82 GFLOP/s). OpenBLAS's sgemm costs 11-17 us per call
+ *       at the thin shapes (2 inputs, 1 output: six calls per step, about 0.09 ms), its sgemv and sger 1.5-3 us, so
+ *       those products go to level-2 BLAS ({@code rbm.BlasOps.sgemmThin}). The activation loops are one small method
+ *       each (inside one method with all seven, swish over 256 x 128 values took 47 us instead of 20) and the
+ *       swish loop runs at 0.6 ns per value, bound by the rational tanh's division. An input gradient costs
+ *       0.32-0.36 ms on one worker, 0.24 ms split over two. Copying the parameters into native memory each call costs 4 us (70 us for the
  *       784-512-512-1 network: no reason to track changes to the live parameter array).</li>
  *   <li>784-512-512-1, batch 128: a Langevin gradient (forward and input gradient) costs 4.6 ms of CPU on one
  *       worker (74 GFLOP/s; its four products alone 3.8 ms) and 2.7 ms of wall-clock time on two (124 GFLOP/s)
- *       when the second core is free. The sampler around it ({@code sampling.LangevinSampler}: Gaussian noise for
- *       100 352 values, the update and the clamp) adds about 0.45 ms of the caller's CPU per step plus the
- *       common pool's share of the noise: 60-70 ms of wall-clock time per 60 steps at load 4.5.</li>
+ *       when the second core is free (3.1-3.3 ms in today's interleaved runs). The sampler around it
+ *       ({@code sampling.LangevinSampler}) added about 1.2 ms per step: its update loop (clip, step, noise, clamp
+ *       over 100 352 values) took 1 ms in double with if/else clamps, which the JIT does not vectorise, and takes
+ *       0.05 ms in float with {@code Math.min/max}; the Gaussian noise costs 0.4 ms per step on the common pool.</li>
  * </ul>
  * Benchmark runs on this machine (medians of blocks; all rows of a run measured in the same minutes):
  * <ul>
@@ -91,16 +96,22 @@
  *       513 ms with 2 threads and 436 ms with 1 against PyTorch's 457 ms (1.12x; 0.95x with 1 thread); process CPU
  *       per iteration 750 ms with 2 workers against 410 ms with 1, i.e. under load the second worker mostly
  *       waits.</li>
+ *   <li>after the second round of changes (thin products, activation loops, split from 4 M multiply-adds, vectorised
+ *       Langevin update), load 1.5-2, with the benchmark alternating the library and PyTorch in 3 rounds: (a) 0.45
+ *       ms (2 threads; 0.52 ms with 1) against PyTorch's 1.88 ms, ratios per round 0.23x, 0.38x, 0.17x, median
+ *       0.23x; (b) 271 ms (2 threads; 367 ms with 1) against PyTorch's 448 ms, ratios 0.57x, 0.65x, 0.49x, median
+ *       0.57x, and 47 % of the 166 GFLOP/s nominal peak (78 GFLOP/s).</li>
  * </ul>
- * So against PyTorch on a quiet machine (1.57 ms and 468 ms, measured earlier): (a) 0.44-0.47 ms is 0.28-0.30x,
- * short of the 0.25x target (0.39 ms) by 0.05-0.08 ms (the three 256 x 128 x 128 products alone take 0.27 ms on one core,
- * and two workers save little at this size); (b) 269 ms is 0.57x (target 0.7x met) and 47 % of the nominal peak
- * (target 40 % met; 35 % of the turbo peak of about 228). On a loaded machine both wall-clock ratios swing by more
- * than these margins; the benchmark's process-CPU lines are the stable ones.
+ * So on a quiet machine the three targets are met by the median over rounds: (a) 0.23x (target 0.25x, met with a
+ * small margin; single rounds range from 0.17x to 0.38x, because the 2-thread step depends on the second core
+ * answering within microseconds, and it burns about 1.1 ms of CPU per 0.45 ms step while its helper spins),
+ * (b) 0.57x (target 0.7x) and 47 % of peak (target 40 %; 36 % of the turbo peak of about 228). With one thread the
+ * library alone is 0.28x (a) and 0.82x (b) of PyTorch's faster time, and 0.13x and 0.42x of its process CPU. On a
+ * loaded machine the wall-clock ratios swing by more than these margins; the process-CPU lines are the stable ones.
  *
  * <h2>Threads</h2>
  * Each network uses {@link org.ebmjava.neural.Mlp#threads()} workers (default: the available processors), a team
- * shared by all networks with that count. A call whose forward pass needs at least 16 million multiply-adds
+ * shared by all networks with that count. A call whose forward pass needs at least 4 million multiply-adds
  * (rows x the sum of in x out over the layers) is split into one block of rows per worker for the forward and
  * backward passes, then one block of the rows of every weight gradient per worker; smaller calls (the 2D toys of
  * lessons 06-10 at usual batch sizes) run on the caller as one block. Every sum is formed inside one block in a fixed
