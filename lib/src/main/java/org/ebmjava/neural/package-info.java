@@ -100,7 +100,10 @@
  *       Langevin update), load 1.5-2, with the benchmark alternating the library and PyTorch in 3 rounds: (a) 0.45
  *       ms (2 threads; 0.52 ms with 1) against PyTorch's 1.88 ms, ratios per round 0.23x, 0.38x, 0.17x, median
  *       0.23x; (b) 271 ms (2 threads; 367 ms with 1) against PyTorch's 448 ms, ratios 0.57x, 0.65x, 0.49x, median
- *       0.57x, and 47 % of the 166 GFLOP/s nominal peak (78 GFLOP/s).</li>
+ *       0.57x, and 47 % of the 166 GFLOP/s nominal peak (78 GFLOP/s); a second run minutes later: (a) 0.32 ms
+ *       against 1.93 ms, rounds 0.32x, 0.16x, 0.17x, median 0.17x; (b) 233 ms against 474 ms, rounds 0.83x, 0.46x,
+ *       0.58x, median 0.58x, 55 % of peak (the first round, right after the JIT's first compilations, was the slow
+ *       one).</li>
  * </ul>
  * So on a quiet machine the three targets are met by the median over rounds: (a) 0.23x (target 0.25x, met with a
  * small margin; single rounds range from 0.17x to 0.38x, because the 2-thread step depends on the second core
