@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -16,23 +15,17 @@ import org.junit.jupiter.params.provider.EnumSource;
  * The engine's forward pass, parameter gradients and input gradients against a double-precision reference and its
  * central differences (h = 1e-6 in double), on tiny networks of every activation.
  */
+@ExtendWith(SplitEveryCall.class)
 class MlpGradientTest {
-    private static long savedParallelMacs;
-
-    /** The tests' networks are tiny: split every call into blocks, so that multi-worker paths are what is tested. */
-    @BeforeAll
-    static void splitEveryCall() {
-        savedParallelMacs = MlpEngine.parallelMacs;
-        MlpEngine.parallelMacs = 0;
-    }
-
-    @AfterAll
-    static void restoreSplitThreshold() {
-        MlpEngine.parallelMacs = savedParallelMacs;
-    }
-
     /** Float32 engine vs double reference: relative to the largest entry. */
     static final double TOL = 2e-4;
+
+    @Test
+    void everyCallIsSplitInTheseTests() {
+        assertEquals(0L, MlpEngine.parallelMacs, "SplitEveryCall sets the threshold to 0 for this class");
+        Mlp net = Mlp.builder(2).hidden(4, Activation.TANH).threads(2).build();
+        assertEquals(2, net.engine().blocks(2), "a 2-row call on a tiny network is split over both workers");
+    }
 
     static Mlp net(Activation act, int out, int threads, int maxBatch, SinusoidalEmbedding emb) {
         return Mlp.builder(3).hidden(6, act).hidden(5, act).output(out).embedding(emb).seed(7).threads(threads)

@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.nd4j.autodiff.samediff.SDVariable;
 import org.nd4j.autodiff.samediff.SameDiff;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -18,21 +17,8 @@ import org.nd4j.linalg.factory.Nd4j;
  * parameter and input gradients must equal SameDiff's to {@value #TOL} relative to the largest entry (both float32;
  * the difference is summation order).
  */
+@ExtendWith(SplitEveryCall.class)
 class SameDiffOracleTest {
-    private static long savedParallelMacs;
-
-    /** The tests' networks are tiny: split every call into blocks, so that multi-worker paths are what is tested. */
-    @BeforeAll
-    static void splitEveryCall() {
-        savedParallelMacs = MlpEngine.parallelMacs;
-        MlpEngine.parallelMacs = 0;
-    }
-
-    @AfterAll
-    static void restoreSplitThreshold() {
-        MlpEngine.parallelMacs = savedParallelMacs;
-    }
-
     static final double TOL = 1e-5;
 
     @Test

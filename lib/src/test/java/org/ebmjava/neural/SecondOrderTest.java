@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -15,21 +14,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * differences of the exact double-precision input gradient; score-matching parameter gradients against
  * differences of the double-precision losses.
  */
+@ExtendWith(SplitEveryCall.class)
 class SecondOrderTest {
-    private static long savedParallelMacs;
-
-    /** The tests' networks are tiny: split every call into blocks, so that multi-worker paths are what is tested. */
-    @BeforeAll
-    static void splitEveryCall() {
-        savedParallelMacs = MlpEngine.parallelMacs;
-        MlpEngine.parallelMacs = 0;
-    }
-
-    @AfterAll
-    static void restoreSplitThreshold() {
-        MlpEngine.parallelMacs = savedParallelMacs;
-    }
-
     static final double TOL = 5e-4;
 
     static Mlp net(Activation act, int threads, int maxBatch) {
